@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.cli;
+
+import dev.dbtrescue.app.LineageApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dbt-rescue}: with no subcommand, opens the desktop app (optionally on a project). */
+@Command(
+        name = "dbt-rescue",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
+        description = "See, pick, plan and run what a failed dbt project needs. With no subcommand, opens the window.",
+        subcommands = {StatusCommand.class, CommandLine.HelpCommand.class})
+public final class RootCommand implements Callable<Integer> {
+
+    /** Exit code meaning "the window was opened and now owns the process". */
+    public static final int GUI_STARTED = -1;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "dbt project folder to open in the window.")
+    Path project;
+
+    /** The command line with dbt-rescue's conventions: exit 2 on bad usage or unreadable input. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.UNREADABLE_INPUT);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> args = new ArrayList<>();
+        if (project != null) {
+            args.add("--project=" + project.toAbsolutePath());
+        }
+        Application.launch(LineageApp.class, args.toArray(String[]::new));
+        return GUI_STARTED;
+    }
+}

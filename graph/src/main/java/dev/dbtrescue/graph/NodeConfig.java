@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A node's {@code config} (or {@code unrendered_config}) object as dbt wrote it, open to adapter-specific keys.
+ *
+ * <p>The JSON tree is treated as immutable: nothing in dbt-rescue modifies it after reading, and callers must not
+ * either.
+ *
+ * @param json the config object, or a missing node when the artifact had none
+ */
+public record NodeConfig(JsonNode json) {
+
+    /** A config with no keys. */
+    public static final NodeConfig EMPTY = new NodeConfig(MissingNode.getInstance());
+
+    public NodeConfig {
+        Objects.requireNonNull(json, "json");
+    }
+
+    /**
+     * The value at a dotted path such as {@code materialized} or {@code meta.owner}.
+     *
+     * @return the value, empty when a key on the path is absent (a JSON {@code null} is present and returned)
+     */
+    public Optional<JsonNode> get(String dottedPath) {
+        JsonNode current = json;
+        for (String key : dottedPath.split("\\.", -1)) {
+            if (!current.isObject() || !current.has(key)) {
+                return Optional.empty();
+            }
+            current = current.get(key);
+        }
+        return Optional.of(current);
+    }
+
+    /** The value at {@code dottedPath} as text, empty when absent, null or not a scalar. */
+    public Optional<String> text(String dottedPath) {
+        return get(dottedPath)
+                .filter(JsonNode::isValueNode)
+                .filter(v -> !v.isNull())
+                .map(JsonNode::asText);
+    }
+
+    /** The value at {@code dottedPath} as a list of strings: a string gives one element, a list its scalar items. */
+    public List<String> strings(String dottedPath) {
+        Optional<JsonNode> value = get(dottedPath);
+        if (value.isEmpty() || value.get().isNull()) {
+            return List.of();
+        }
+        JsonNode node = value.get();
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>(node.size());
+            node.forEach(item -> {
+                if (item.isValueNode() && !item.isNull()) {
+                    items.add(item.asText());
+                }
+            });
+            return List.copyOf(items);
+        }
+        return node.isValueNode() ? List.of(node.asText()) : List.of();
+    }
+
+    /** {@code materialized}, empty when not configured (for example on sources and exposures). */
+    public Optional<String> materialized() {
+        return text("materialized");
+    }
+
+    /** {@code enabled}; dbt's default is true. */
+    public boolean enabled() {
+        return get("enabled").map(v -> v.isNull() || v.asBoolean(true)).orElse(true);
+    }
+
+    /** {@code full_refresh}: empty when null or absent (dbt then follows the {@code --full-refresh} flag). */
+    public Optional<Boolean> fullRefresh() {
+        return get("full_refresh").filter(JsonNode::isBoolean).map(JsonNode::booleanValue);
+    }
+}

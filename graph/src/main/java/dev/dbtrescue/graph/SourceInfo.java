@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Source-table specifics.
+ *
+ * @param sourceName the {@code source_name} (the table is the node's {@code name})
+ * @param loadedAtField the column freshness is measured on, when configured
+ * @param freshness the {@code freshness} config ({@code warn_after}, {@code error_after}, {@code filter}); a JSON null
+ *     or missing node when freshness is not configured (read-only)
+ */
+public record SourceInfo(String sourceName, Optional<String> loadedAtField, JsonNode freshness) {
+
+    public SourceInfo {
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(loadedAtField, "loadedAtField");
+        Objects.requireNonNull(freshness, "freshness");
+    }
+
+    /** True when a warn or error threshold is configured, so {@code dbt source freshness} checks this source. */
+    public boolean hasFreshnessCheck() {
+        return hasThreshold("warn_after") || hasThreshold("error_after");
+    }
+
+    private boolean hasThreshold(String key) {
+        JsonNode threshold = freshness.path(key);
+        return threshold.path("count").isNumber() && threshold.path("period").isTextual();
+    }
+}

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.dbtrescue.graph.Checksum;
+import dev.dbtrescue.graph.CodeLocation;
+import dev.dbtrescue.graph.Dependencies;
+import dev.dbtrescue.graph.ExposureInfo;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeConfig;
+import dev.dbtrescue.graph.NodeDetails;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeLocation;
+import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.Relation;
+import dev.dbtrescue.graph.SourceInfo;
+import dev.dbtrescue.graph.TestMetadata;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams one resource object of a manifest into a {@link Node}, reading only the fields dbt-rescue keeps and skipping
+ * the rest without building strings (SQL bodies are skipped and only their byte offsets remembered).
+ */
+public final class NodeParser {
+
+    private NodeParser() {}
+
+    /** Mutable accumulator for one node; fields stay null until read. */
+    private static final class Fields {
+        @Nullable
+        String uniqueId;
+
+        @Nullable
+        String resourceType;
+
+        @Nullable
+        String name;
+
+        @Nullable
+        String packageName;
+
+        @Nullable
+        String path;
+
+        @Nullable
+        String originalFilePath;
+
+        @Nullable
+        String patchPath;
+
+        @Nullable
+        String alias;
+
+        @Nullable
+        String identifier;
+
+        @Nullable
+        String schema;
+
+        @Nullable
+        String database;
+
+        @Nullable
+        String relationName;
+
+        @Nullable
+        String description;
+
+        @Nullable
+        String language;
+
+        @Nullable
+        String version;
+
+        @Nullable
+        String latestVersion;
+
+        @Nullable
+        String access;
+
+        @Nullable
+        String group;
+
+        @Nullable
+        String sourceName;
+
+        @Nullable
+        String loadedAtField;
+
+        @Nullable
+        String columnName;
+
+        @Nullable
+        String attachedNode;
+
+        @Nullable
+        String exposureType;
+
+        @Nullable
+        String maturity;
+
+        @Nullable
+        String url;
+
+        @Nullable
+        String label;
+
+        @Nullable
+        String testedModel;
+
+        List<String> fqn = List.of();
+        List<String> tags = List.of();
+        List<String> columns = List.of();
+        JsonNode config = MissingNode.getInstance();
+        JsonNode unrenderedConfig = MissingNode.getInstance();
+        JsonNode meta = MissingNode.getInstance();
+        JsonNode testMetadata = MissingNode.getInstance();
+        JsonNode freshness = MissingNode.getInstance();
+        JsonNode owner = MissingNode.getInstance();
+        Dependencies dependsOn = Dependencies.NONE;
+        Checksum checksum = Checksum.NONE;
+        long rawOffset = -1;
+        long compiledOffset = -1;
+    }
+
+    /**
+     * Reads the node object the parser is positioned on ({@code START_OBJECT}) and leaves it on the matching
+     * {@code END_OBJECT}.
+     *
+     * @param defaultType the type to assume when {@code resource_type} is absent
+     * @return the node, empty when the object has no {@code unique_id}
+     */
+    public static Optional<Node> read(JsonParser p, NodeType defaultType) throws IOException {
+        Fields f = new Fields();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            readField(p, f, field, value);
+        }
+        return f.uniqueId == null || f.uniqueId.isBlank() ? Optional.empty() : Optional.of(build(f, defaultType));
+    }
+
+    private static void readField(JsonParser p, Fields f, String field, JsonToken value) throws IOException {
+        switch (field) {
+            case "unique_id" -> f.uniqueId = scalar(p, value);
+            case "resource_type" -> f.resourceType = scalar(p, value);
+            case "name" -> f.name = scalar(p, value);
+            case "package_name" -> f.packageName = scalar(p, value);
+            case "path" -> f.path = scalar(p, value);
+            case "original_file_path" -> f.originalFilePath = scalar(p, value);
+            case "patch_path" -> f.patchPath = scalar(p, value);
+            case "alias" -> f.alias = scalar(p, value);
+            case "identifier" -> f.identifier = scalar(p, value);
+            case "schema" -> f.schema = scalar(p, value);
+            case "database" -> f.database = scalar(p, value);
+            case "relation_name" -> f.relationName = scalar(p, value);
+            case "description" -> f.description = scalar(p, value);
+            case "language" -> f.language = scalar(p, value);
+            case "version" -> f.version = scalar(p, value);
+            case "latest_version" -> f.latestVersion = scalar(p, value);
+            case "access" -> f.access = scalar(p, value);
+            case "group" -> f.group = scalar(p, value);
+            case "source_name" -> f.sourceName = scalar(p, value);
+            case "loaded_at_field" -> f.loadedAtField = scalar(p, value);
+            case "column_name" -> f.columnName = scalar(p, value);
+            case "attached_node" -> f.attachedNode = scalar(p, value);
+            case "type" -> f.exposureType = scalar(p, value);
+            case "maturity" -> f.maturity = scalar(p, value);
+            case "url" -> f.url = scalar(p, value);
+            case "label" -> f.label = scalar(p, value);
+            case "model" -> f.testedModel = scalar(p, value);
+            case "fqn" -> f.fqn = strings(p, value);
+            case "tags" -> f.tags = strings(p, value);
+            case "columns" -> f.columns = keys(p, value);
+            case "config" -> f.config = tree(p, value);
+            case "unrendered_config" -> f.unrenderedConfig = tree(p, value);
+            case "meta" -> f.meta = tree(p, value);
+            case "test_metadata" -> f.testMetadata = tree(p, value);
+            case "freshness" -> f.freshness = tree(p, value);
+            case "owner" -> f.owner = tree(p, value);
+            case "depends_on" -> f.dependsOn = dependencies(p, value);
+            case "checksum" -> f.checksum = checksum(p, value);
+            case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(p, value);
+            case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(p, value);
+            default -> p.skipChildren();
+        }
+    }
+
+    private static Node build(Fields f, NodeType defaultType) {
+        String uniqueId = f.uniqueId;
+        NodeType type = f.resourceType == null ? defaultType : NodeType.fromDbt(f.resourceType);
+        String name = f.name == null ? uniqueId : f.name;
+        List<String> tags = f.tags;
+        NodeConfig config = new NodeConfig(f.config);
+        if (tags.isEmpty() && type == NodeType.UNIT_TEST) {
+            tags = config.strings("tags"); // unit tests carry tags only in config
+        }
+        var relation = new Relation(
+                Optional.ofNullable(f.database),
+                Optional.ofNullable(f.schema),
+                Optional.ofNullable(f.identifier != null ? f.identifier : f.alias),
+                Optional.ofNullable(f.relationName));
+        var details = new NodeDetails(
+                Optional.ofNullable(f.description).filter(d -> !d.isBlank()),
+                Optional.ofNullable(f.language),
+                Optional.ofNullable(f.version),
+                Optional.ofNullable(f.latestVersion),
+                Optional.ofNullable(f.access),
+                Optional.ofNullable(f.group),
+                f.meta,
+                testMetadata(f),
+                type == NodeType.SOURCE
+                        ? Optional.of(new SourceInfo(
+                                f.sourceName == null ? "" : f.sourceName,
+                                Optional.ofNullable(f.loadedAtField),
+                                f.freshness))
+                        : Optional.empty(),
+                type == NodeType.EXPOSURE ? Optional.of(exposure(f)) : Optional.empty(),
+                type == NodeType.UNIT_TEST ? Optional.ofNullable(f.testedModel) : Optional.empty());
+        return new Node(
+                new NodeId(uniqueId),
+                type,
+                name,
+                f.packageName == null ? "" : f.packageName,
+                f.fqn,
+                new NodeLocation(
+                        f.path == null ? "" : f.path,
+                        f.originalFilePath == null ? "" : f.originalFilePath,
+                        Optional.ofNullable(f.patchPath)),
+                relation,
+                tags,
+                config,
+                new NodeConfig(f.unrenderedConfig),
+                f.dependsOn,
+                f.checksum,
+                f.columns,
+                details,
+                f.rawOffset < 0 && f.compiledOffset < 0
+                        ? CodeLocation.NONE
+                        : new CodeLocation(f.rawOffset, f.compiledOffset));
+    }
+
+    private static Optional<TestMetadata> testMetadata(Fields f) {
+        JsonNode tm = f.testMetadata;
+        if (!tm.isObject() || !tm.path("name").isTextual()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TestMetadata(
+                tm.get("name").asText(),
+                ArtifactFiles.text(tm, "namespace"),
+                tm.path("kwargs"),
+                Optional.ofNullable(f.columnName),
+                Optional.ofNullable(f.attachedNode).map(NodeId::new)));
+    }
+
+    private static ExposureInfo exposure(Fields f) {
+        return new ExposureInfo(
+                f.exposureType == null ? "" : f.exposureType,
+                ArtifactFiles.text(f.owner, "name"),
+                ArtifactFiles.text(f.owner, "email"),
+                Optional.ofNullable(f.maturity),
+                Optional.ofNullable(f.url),
+                Optional.ofNullable(f.label));
+    }
+
+    /** A scalar as text (numbers too: versions may be ints or floats); null for JSON null and containers. */
+    static @Nullable String scalar(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value.isScalarValue()) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** An array of strings (or one string, which dbt allows for tags). */
+    static List<String> strings(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return List.of(p.getText());
+        }
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == JsonToken.VALUE_STRING) {
+                items.add(p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return items;
+    }
+
+    private static List<String> keys(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            names.add(p.currentName());
+            p.nextToken();
+            p.skipChildren();
+        }
+        return names;
+    }
+
+    private static JsonNode tree(JsonParser p, JsonToken value) throws IOException {
+        JsonNode node = p.readValueAsTree();
+        return node == null ? MissingNode.getInstance() : node;
+    }
+
+    private static Dependencies dependencies(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Dependencies.NONE;
+        }
+        List<String> nodes = List.of();
+        List<String> macros = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            switch (field) {
+                case "nodes" -> nodes = strings(p, token);
+                case "macros" -> macros = strings(p, token);
+                default -> p.skipChildren();
+            }
+        }
+        return new Dependencies(nodes.stream().map(NodeId::new).toList(), macros);
+    }
+
+    private static Checksum checksum(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return new Checksum("sha256", p.getText()); // unit tests store a bare hash
+        }
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Checksum.NONE;
+        }
+        String name = "none";
+        String sum = "";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            String text = scalar(p, token);
+            if ("name".equals(field) && text != null) {
+                name = text;
+            } else if ("checksum".equals(field) && text != null) {
+                sum = text;
+            }
+        }
+        return new Checksum(name, sum);
+    }
+
+    private static long offsetAndSkip(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            p.skipChildren();
+            return -1;
+        }
+        return p.currentTokenLocation().getByteOffset();
+    }
+}

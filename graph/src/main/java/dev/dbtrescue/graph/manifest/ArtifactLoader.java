@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph.manifest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds and reads a project's artifacts: {@code target/manifest.json} (required), {@code target/run_results.json}
+ * and {@code target/sources.json} (optional), or files named one by one.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ArtifactLoader {
+
+    private final ManifestReader manifests = new ManifestReader();
+    private final RunResultsReader runResults = new RunResultsReader();
+    private final SourcesReader sources = new SourcesReader();
+
+    /**
+     * Reads the artifacts dbt left in {@code projectDir/target/}.
+     *
+     * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
+     */
+    public ProjectArtifacts loadProject(Path projectDir) throws ArtifactException {
+        if (!Files.exists(projectDir)) {
+            throw new ArtifactException(projectDir, "this project folder does not exist", "Check the path");
+        }
+        if (!Files.isDirectory(projectDir)) {
+            throw new ArtifactException(
+                    projectDir,
+                    "is a file, not a dbt project folder",
+                    "Pass the folder that holds dbt_project.yml, or pass the file with --manifest");
+        }
+        Path target = projectDir.resolve("target");
+        if (!Files.isDirectory(target)) {
+            throw new ArtifactException(
+                    projectDir,
+                    "has no target/ folder, so dbt has not written artifacts here yet",
+                    "Run `dbt parse` (or `dbt build`) in the project first, or pass artifact files with --manifest");
+        }
+        Path manifest = target.resolve("manifest.json");
+        if (!Files.exists(manifest)) {
+            throw new ArtifactException(
+                    target,
+                    "has no manifest.json",
+                    "Run `dbt parse` (or any dbt command that parses the project) in " + projectDir);
+        }
+        Path results = target.resolve("run_results.json");
+        Path freshness = target.resolve("sources.json");
+        return load(
+                manifest,
+                Files.exists(results) ? List.of(results) : List.of(),
+                Files.exists(freshness) ? List.of(freshness) : List.of());
+    }
+
+    /**
+     * Reads named artifact files. Run results are ordered by their {@code generated_at}, so the order they are given
+     * in does not matter.
+     *
+     * @throws ArtifactException if any file is missing, unreadable or not the expected artifact
+     */
+    public ProjectArtifacts load(Path manifest, List<Path> runResultFiles, List<Path> sourceFiles)
+            throws ArtifactException {
+        Manifest m = manifests.read(manifest);
+        List<RunResults> runs = new ArrayList<>();
+        for (Path file : runResultFiles) {
+            runs.add(runResults.read(file));
+        }
+        runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElse(Instant.EPOCH)));
+        List<SourceFreshnessResults> freshness = new ArrayList<>();
+        for (Path file : sourceFiles) {
+            freshness.add(sources.read(file));
+        }
+        return new ProjectArtifacts(m, runs, freshness);
+    }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtrescue.graph.CodeLocation;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.internal.CodeReader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What dbt-rescue keeps of a {@code manifest.json}: every enabled resource as a {@link Node} (models, seeds,
+ * snapshots, tests, analyses, hooks, sources, exposures, metrics, semantic models, saved queries, unit tests,
+ * functions), disabled resources, macros, selectors and groups. SQL is loaded on demand through
+ * {@link #rawCode(NodeId)} and {@link #compiledCode(NodeId)}.
+ *
+ * @param metadata the artifact metadata
+ * @param nodes every enabled resource by unique_id, in artifact order
+ * @param disabled disabled resources by unique_id (dbt allows several per id)
+ * @param macros macros by unique_id
+ * @param selectors the project's YAML selectors by name, as dbt normalised them (read-only trees)
+ * @param groups groups by name
+ * @param parentMap the artifact's {@code parent_map}, when present
+ * @param file the file it was read from, when read from a file (needed to load SQL)
+ */
+public record Manifest(
+        ArtifactMetadata metadata,
+        Map<NodeId, Node> nodes,
+        Map<NodeId, List<Node>> disabled,
+        Map<String, Macro> macros,
+        Map<String, JsonNode> selectors,
+        Map<String, Group> groups,
+        Optional<Map<NodeId, List<NodeId>>> parentMap,
+        Optional<Path> file) {
+
+    public Manifest {
+        Objects.requireNonNull(metadata, "metadata");
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        disabled = Map.copyOf(disabled);
+        macros = Map.copyOf(macros);
+        selectors = Map.copyOf(selectors);
+        groups = Map.copyOf(groups);
+        parentMap = parentMap.map(Map::copyOf);
+        Objects.requireNonNull(file, "file");
+    }
+
+    /** The root project's name, from the metadata or, failing that, the most common package of models. */
+    public String projectName() {
+        return metadata.projectName()
+                .orElseGet(() -> nodes.values().stream()
+                        .filter(n -> n.type() == dev.dbtrescue.graph.NodeType.MODEL)
+                        .map(Node::packageName)
+                        .findFirst()
+                        .orElse("unknown"));
+    }
+
+    /** The node with this id, if enabled in this manifest. */
+    public Optional<Node> node(NodeId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    /**
+     * Loads a node's source SQL ({@code raw_code}) from the artifact file. Reads one string from the file; the caller
+     * should not do this on a UI thread for many nodes.
+     *
+     * @return the SQL, empty when the node has none, the manifest was not read from a file, or the file has changed
+     */
+    public Optional<String> rawCode(NodeId id) {
+        return code(id, true);
+    }
+
+    /** As {@link #rawCode(NodeId)} for {@code compiled_code}, present only after dbt compiled the node. */
+    public Optional<String> compiledCode(NodeId id) {
+        return code(id, false);
+    }
+
+    private Optional<String> code(NodeId id, boolean raw) {
+        Node node = nodes.get(id);
+        if (node == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        CodeLocation location = node.code();
+        long offset = raw ? location.rawCodeOffset() : location.compiledCodeOffset();
+        return offset < 0 ? Optional.empty() : CodeReader.stringAt(file.get(), offset);
+    }
+}
