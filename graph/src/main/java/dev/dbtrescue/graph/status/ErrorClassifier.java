@@ -33,7 +33,9 @@ public final class ErrorClassifier {
             return ErrorClass.TEST;
         }
         String line = message.map(ErrorClassifier::firstLine).orElse("").toLowerCase(Locale.ROOT);
-        if (isDependency(line)) {
+        // dbt renders a missing ref as "Compilation Error" with the dependency sentence on the next line
+        String head = message.map(ErrorClassifier::plain).orElse("").toLowerCase(Locale.ROOT);
+        if (isDependency(head.substring(0, Math.min(head.length(), 2_000)))) {
             return ErrorClass.DEPENDENCY;
         }
         if (line.startsWith("compilation error") || line.startsWith("parsing error")) {
@@ -54,9 +56,9 @@ public final class ErrorClassifier {
                 || line.contains("which was not found")
                 || line.contains("which is disabled")
                 || line.contains("is not in the graph")
-                || line.startsWith("couldn't find model")
+                || line.contains("couldn't find model")
                 || line.contains("referenced ephemeral model")
-                || line.startsWith("dependency error");
+                || line.contains("dependency error");
     }
 
     /**
