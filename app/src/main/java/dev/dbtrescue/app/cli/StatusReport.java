@@ -115,6 +115,9 @@ record StatusReport(LoadedProject project, FailureAnalysis analysis) {
                             .orElse(""))
                     .append('\n');
             text.append("    ").append(f.firstLine()).append('\n');
+            if (!f.detail().isEmpty()) {
+                text.append("      ").append(f.detail()).append('\n');
+            }
             var radius = f.blastRadius();
             text.append("    blast radius: ")
                     .append(radius.total())
@@ -211,6 +214,7 @@ record StatusReport(LoadedProject project, FailureAnalysis analysis) {
             item.put("status", f.outcome());
             item.put("error_class", f.errorClass().label());
             item.put("first_line", f.firstLine());
+            item.put("detail", f.detail());
             item.put("invocation_id", f.invocationId());
             Optional<Duration> age = project.status().age(f.node());
             item.put("age_seconds", age.map(Duration::toSeconds).orElse(null));

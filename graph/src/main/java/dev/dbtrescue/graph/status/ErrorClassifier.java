@@ -19,6 +19,16 @@ public final class ErrorClassifier {
     private static final Pattern PREFIX =
             Pattern.compile("^(\\[(ERROR|WARNING|WARN)]:?\\s*|Encountered an error:\\s*)+", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Warehouse error texts that adapters wrap in a {@code Runtime Error} instead of a {@code Database Error}
+     * (dbt-duckdb 1.11 does so for DuckDB's binder, catalog and parser errors), so the body of the message decides.
+     */
+    private static final Pattern WAREHOUSE_ERROR = Pattern.compile(
+            "(?i)\\b(binder|catalog|parser|conversion|constraint|invalid input|out of memory|io|transaction) error:"
+                    + "|sql compilation error|syntax error at or near|syntax error:|invalid identifier"
+                    + "|(relation|column|table|schema) .{0,200} does not exist|permission denied for"
+                    + "|unrecognized name:|not found: (table|dataset)|division by zero");
+
     private ErrorClassifier() {}
 
     /**
@@ -44,6 +54,9 @@ public final class ErrorClassifier {
         if (line.startsWith("database error")) {
             return ErrorClass.DATABASE;
         }
+        if (line.startsWith("runtime error") && WAREHOUSE_ERROR.matcher(detailLine(head)).find()) {
+            return ErrorClass.DATABASE;
+        }
         if (type == NodeType.SOURCE) {
             return ErrorClass.FRESHNESS;
         }
@@ -57,8 +70,7 @@ public final class ErrorClassifier {
                 || line.contains("which is disabled")
                 || line.contains("is not in the graph")
                 || line.contains("couldn't find model")
-                || line.contains("referenced ephemeral model")
-                || line.contains("dependency error");
+                || line.contains("referenced ephemeral model");
     }
 
     /**
@@ -74,6 +86,29 @@ public final class ErrorClassifier {
             if (!stripped.isEmpty()) {
                 return stripped;
             }
+        }
+        return "";
+    }
+
+    /**
+     * The first meaningful line after the first one: for warehouse errors, the warehouse's own message (dbt indents
+     * it under its {@code Runtime Error in model ...} header).
+     *
+     * @return the line, empty when there is none
+     */
+    public static String detailLine(String message) {
+        String clean = ANSI.matcher(message).replaceAll("");
+        boolean first = true;
+        for (String line : clean.split("\\R")) {
+            String stripped = PREFIX.matcher(line.strip()).replaceFirst("").strip();
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            if (first) {
+                first = false;
+                continue;
+            }
+            return stripped;
         }
         return "";
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *     for sources {@code stale} / {@code freshness runtime error}
  * @param errorClass the runbook class
  * @param firstLine the first meaningful line of the message
+ * @param detail the next meaningful line (for warehouse errors, the warehouse's message), empty when none
  * @param message the whole message without ANSI codes, when any
  * @param blastRadius what is downstream of it
  * @param skipped the nodes whose latest result is a skip caused by this failure, sorted
@@ -24,6 +25,7 @@ public record Failure(
         String outcome,
         ErrorClass errorClass,
         String firstLine,
+        String detail,
         Optional<String> message,
         BlastRadius blastRadius,
         List<NodeId> skipped,
@@ -34,6 +36,7 @@ public record Failure(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(errorClass, "errorClass");
         Objects.requireNonNull(firstLine, "firstLine");
+        Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(blastRadius, "blastRadius");
         skipped = List.copyOf(skipped);

@@ -63,6 +63,7 @@ public final class FailureAnalyzer {
                     failed.rawStatus(),
                     ErrorClassifier.classify(node.type(), failed.status(), failed.message()),
                     firstLineOrDefault(plain, failed),
+                    ErrorClassifier.detailLine(plain),
                     plain.isBlank() ? Optional.empty() : Optional.of(plain.strip()),
                     radius(graph, downstream.get(failed.id())),
                     skippedBy.getOrDefault(failed.id(), List.of()).stream()
@@ -84,6 +85,7 @@ public final class FailureAnalyzer {
                         f.result().status() == FreshnessStatus.ERROR ? "stale" : "freshness runtime error",
                         ErrorClass.FRESHNESS,
                         description,
+                        f.result().error().map(ErrorClassifier::firstLine).orElse(""),
                         f.result().error().map(ErrorClassifier::plain),
                         radius(graph, downstreamOf(graph, source)),
                         List.of(),

@@ -24,6 +24,10 @@ class ErrorClassifierTest {
             model  | error         | Compilation Error in model.shop.a, caused by compilation error in referenced ephemeral model model.shop.e | DEPENDENCY
             model  | error         | Couldn't find model 'model.shop.a' -- does it exist or is it disabled?                | DEPENDENCY
             model  | error         | Runtime Error in model orders (models/orders.sql)\\n  Too many retries               | RUNTIME
+            model  | error         | Runtime Error in model o (models/o.sql)\\n  Binder Error: Values list "p" does not have a column named "x" | DATABASE
+            model  | error         | Runtime Error in model o (models/o.sql)\\n  Catalog Error: Table with name raw does not exist! | DATABASE
+            model  | error         | Runtime Error in model o (models/o.sql)\\n  Dependency Error: Cannot drop entry      | RUNTIME
+            model  | error         | Runtime Error in model o (models/o.sql)\\n  relation "analytics.stg" does not exist | DATABASE
             model  | error         | Exception on worker thread. Connection reset                                          | RUNTIME
             model  | error         |                                                                                       | RUNTIME
             test   | fail          | Got 3 results, configured to fail if != 0                                             | TEST

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph.bench;
+
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.manifest.Manifest;
+import dev.dbtrescue.graph.manifest.ManifestReader;
+import dev.dbtrescue.graph.manifest.ProjectArtifacts;
+import dev.dbtrescue.graph.status.FailureAnalysis;
+import dev.dbtrescue.graph.status.FailureAnalyzer;
+import dev.dbtrescue.graph.status.LoadedProject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Benchmark: load a large project's artifacts (manifest, run_results, sources) into the lineage graph with statuses
+ * and failure analysis. Prints medians of several runs after warm-up, throughput and heap. Run with
+ * {@code scripts/bench-load [PROJECT_DIR]}; the default project is the generated 15,000-model one.
+ */
+public final class LoadBench {
+
+    private LoadBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 ? args[0] : defaultProject());
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        Path manifestFile = project.resolve("target/manifest.json");
+        long bytes = Files.size(manifestFile)
+                + sizeIfExists(project.resolve("target/run_results.json"))
+                + sizeIfExists(project.resolve("target/sources.json"));
+        System.out.printf(Locale.ROOT, "project %s%nartifacts %.1f MB (manifest %.1f MB), max heap %d MB%n",
+                project, bytes / 1e6, Files.size(manifestFile) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+
+        List<Double> manifestOnly = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        List<Double> analysis = new ArrayList<>();
+        for (int i = 0; i < warmups + runs; i++) {
+            long t0 = System.nanoTime();
+            Manifest manifest = new ManifestReader().read(manifestFile);
+            long t1 = System.nanoTime();
+            ProjectArtifacts artifacts = new ArtifactLoader().loadProject(project);
+            LoadedProject loaded = LoadedProject.of(artifacts, Instant.now());
+            long t2 = System.nanoTime();
+            FailureAnalysis triage = new FailureAnalyzer().analyze(loaded.status());
+            long t3 = System.nanoTime();
+            if (i >= warmups) {
+                manifestOnly.add((t1 - t0) / 1e6);
+                total.add((t2 - t1) / 1e6);
+                analysis.add((t3 - t2) / 1e6);
+            }
+            if (manifest.nodes().isEmpty() || triage.failures().size() < 0) {
+                throw new IllegalStateException("empty manifest");
+            }
+        }
+        System.gc();
+        long before = usedHeap();
+        LoadedProject cold = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.now());
+        long peak = usedHeap();
+        System.gc();
+        System.gc();
+        long retained = usedHeap() - before;
+
+        System.out.printf(Locale.ROOT, "resources %d, edges %d, depth %d, results %d%n",
+                cold.graph().size(), cold.graph().edgeCount(), cold.graph().maxDepth(),
+                cold.status().latestResults().size());
+        System.out.printf(Locale.ROOT, "manifest read only     median %7.1f ms  (%.0f MB/s)%n",
+                median(manifestOnly), Files.size(manifestFile) / 1e3 / median(manifestOnly));
+        System.out.printf(Locale.ROOT, "full load with status  median %7.1f ms  (%.0f MB/s over all artifacts)%n",
+                median(total), bytes / 1e3 / median(total));
+        System.out.printf(Locale.ROOT, "failure analysis       median %7.1f ms%n", median(analysis));
+        System.out.printf(Locale.ROOT, "heap: used right after one load %d MB (no GC in between), retained by the loaded project %d MB%n",
+                peak >> 20, retained >> 20);
+        System.out.printf(Locale.ROOT, "runs: %s ms%n", total);
+        if (cold.graph().size() == 0) {
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static long sizeIfExists(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String defaultProject() {
+        String cache = System.getenv().getOrDefault(
+                "DBT_RESCUE_CACHE", System.getProperty("user.home") + "/.cache/dbt-rescue");
+        return cache + "/large-project-N15000-s42";
+    }
+}
