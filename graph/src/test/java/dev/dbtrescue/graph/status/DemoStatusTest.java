@@ -10,15 +10,11 @@ import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.manifest.FreshnessStatus;
-import dev.dbtrescue.graph.manifest.NodeResult;
-import dev.dbtrescue.graph.manifest.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -42,68 +38,20 @@ class DemoStatusTest {
                 NOW);
     }
 
-    private static Map<String, JsonNode> resultsById(Path runResults) {
-        Map<String, JsonNode> byId = new HashMap<>();
-        Fixtures.tree(runResults).path("results").forEach(r -> byId.put(r.path("unique_id").asText(), r));
-        return byId;
-    }
-
-    private static Set<String> withStatus(Map<String, JsonNode> results, String... statuses) {
-        Set<String> wanted = Set.of(statuses);
-        Set<String> ids = new TreeSet<>();
-        results.forEach((id, r) -> {
-            if (wanted.contains(r.path("status").asText())) {
-                ids.add(id);
-            }
-        });
-        return ids;
-    }
-
     @Test
     void everyResultIsReadAsDbtWroteIt() throws Exception {
         LoadedProject project = failedBuild();
-        Map<String, JsonNode> expected = resultsById(FAILED.resolve("run_results.json"));
-        assertEquals(expected.size(), project.status().latestResults().size());
         assertEquals(List.of(), project.warnings());
-        expected.forEach((id, r) -> {
-            NodeResult actual = project.status().lastResult(NodeId.of(id)).orElseThrow();
-            assertEquals(r.path("status").asText(), actual.rawStatus(), id);
-            assertEquals(RunStatus.fromDbt(r.path("status").asText()), actual.status(), id);
-            assertEquals(r.path("message").isTextual() ? r.path("message").asText() : null,
-                    actual.message().orElse(null), id);
-            assertEquals(r.path("failures").isNumber() ? OptionalLong.of(r.path("failures").asLong())
-                    : OptionalLong.empty(), actual.failures(), id);
-            assertEquals(Math.round(r.path("execution_time").asDouble() * 1e9), actual.executionTime().toNanos(), id);
-            assertEquals("build", actual.command(), id);
-        });
+        DbtOracle.assertResultsAsWritten(project, FAILED.resolve("run_results.json"), "build");
     }
 
     @Test
     void skippedNodesAreExactlyWhatDbtSkipped() throws Exception {
         LoadedProject project = failedBuild();
         FailureAnalysis analysis = new FailureAnalyzer().analyze(project.status());
-        Map<String, JsonNode> results = resultsById(FAILED.resolve("run_results.json"));
-        Set<String> dbtSkipped = withStatus(results, "skipped");
-        assertTrue(dbtSkipped.size() >= 8, "the demo's failure skips at least 8 nodes: " + dbtSkipped);
-
-        // every node dbt skipped has at least one cause, and the causes are nodes dbt reported as failed
-        Set<String> dbtFailed = withStatus(results, "error", "fail", "runtime error");
-        Set<String> explained = new TreeSet<>();
-        for (SkipCause cause : analysis.skipCauses()) {
-            assertTrue(!cause.causes().isEmpty(), cause.skipped() + " has no cause");
-            cause.causes().forEach(c -> assertTrue(dbtFailed.contains(c.value()), c + " did not fail"));
-            explained.add(cause.skipped().value());
-        }
-        assertEquals(dbtSkipped, explained);
-
-        // and predicting the skips from the graph alone gives exactly dbt's set
-        Set<String> predicted = new TreeSet<>();
-        for (Failure f : analysis.failures()) {
-            if (f.errorClass() != ErrorClass.FRESHNESS) {
-                f.skipped().forEach(id -> predicted.add(id.value()));
-            }
-        }
-        assertEquals(dbtSkipped, predicted);
+        assertTrue(DbtOracle.withStatus(DbtOracle.resultsById(FAILED.resolve("run_results.json")), "skipped").size()
+                >= 8, "the demo's failure skips at least 8 nodes");
+        DbtOracle.assertSkipsAsDbtDecided(analysis, FAILED.resolve("run_results.json"));
     }
 
     @Test
@@ -130,7 +78,7 @@ class DemoStatusTest {
         // every skipped model of dbt's that is downstream of it is attributed to it
         Set<String> skippedModels = new HashSet<>();
         model.skipped().forEach(id -> skippedModels.add(id.value()));
-        Map<String, JsonNode> results = resultsById(FAILED.resolve("run_results.json"));
+        Map<String, JsonNode> results = DbtOracle.resultsById(FAILED.resolve("run_results.json"));
         downstream.forEach(id -> {
             JsonNode r = results.get(id.value());
             if (r != null) {
@@ -181,16 +129,16 @@ class DemoStatusTest {
                 new ArtifactLoader().load(
                         FAILED.resolve("manifest.json"), List.of(rerun, FAILED.resolve("run_results.json")), List.of()),
                 NOW);
-        Map<String, JsonNode> build = resultsById(FAILED.resolve("run_results.json"));
-        Map<String, JsonNode> again = resultsById(rerun);
+        Map<String, JsonNode> build = DbtOracle.resultsById(FAILED.resolve("run_results.json"));
+        Map<String, JsonNode> again = DbtOracle.resultsById(rerun);
         assertTrue(!again.isEmpty());
         build.forEach((id, r) -> {
             JsonNode winner = again.getOrDefault(id, r);
             assertEquals(winner.path("status").asText(),
                     merged.status().lastResult(NodeId.of(id)).orElseThrow().rawStatus(), id);
         });
-        Set<String> fixedNow = withStatus(again, "success");
-        Set<String> wasFailed = withStatus(build, "error");
+        Set<String> fixedNow = DbtOracle.withStatus(again, "success");
+        Set<String> wasFailed = DbtOracle.withStatus(build, "error");
         assertTrue(fixedNow.containsAll(wasFailed), "the rerun fixes the failing model");
     }
 
