@@ -14,19 +14,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainAndRunnerHaveNoJavaFx = noClasses()
-            .that().resideInAnyPackage("dev.dbtrescue.graph..", "dev.dbtrescue.runner..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+            .that()
+            .resideInAnyPackage("dev.dbtrescue.graph..", "dev.dbtrescue.runner..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..");
 
     @ArchTest
     static final ArchRule viewModelsHaveNoSceneGraph = noClasses()
-            .that().haveSimpleNameEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx.scene..", "javafx.stage..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule viewsCallNoServices = noClasses()
-            .that().haveSimpleNameEndingWith("View")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .haveSimpleNameEndingWith("View")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "dev.dbtrescue.runner..",
                     "dev.dbtrescue.graph.plan..",
                     "dev.dbtrescue.graph.select..",
@@ -35,6 +44,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule graphDoesNotDependOnRunnerOrApp = noClasses()
-            .that().resideInAnyPackage("dev.dbtrescue.graph..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.dbtrescue.runner..", "dev.dbtrescue.app..");
+            .that()
+            .resideInAnyPackage("dev.dbtrescue.graph..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.dbtrescue.runner..", "dev.dbtrescue.app..");
 }

@@ -33,11 +33,18 @@ class LineageAppTest {
         }
         FxToolkit.registerPrimaryStage();
         var app = FxToolkit.setupApplication(LineageApp.class, "--project=" + project);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#project-summary").queryAs(Label.class).getText().startsWith("rescue_shop"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#project-summary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("rescue_shop"));
         String summary = robot.lookup("#project-summary").queryAs(Label.class).getText();
         assertEquals("rescue_shop: ", summary.substring(0, 13));
-        assertEquals("dbt-rescue", ((Stage) robot.lookup("#app-title").query().getScene().getWindow()).getTitle());
+        assertEquals(
+                "dbt-rescue",
+                ((Stage) robot.lookup("#app-title").query().getScene().getWindow()).getTitle());
         FxToolkit.cleanupApplication(app);
     }
 }

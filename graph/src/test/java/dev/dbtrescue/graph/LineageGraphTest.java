@@ -74,11 +74,13 @@ class LineageGraphTest {
 
     @Test
     void topologicalOrderIsDeterministic() {
-        assertEquals(diamond.topologicalOrder(), TestGraphs.of(
-                        "source:raw.orders -> stg_orders -> orders -> revenue -> exposure:kpis",
-                        "stg_orders -> customers -> revenue",
-                        "seed:countries -> customers")
-                .topologicalOrder());
+        assertEquals(
+                diamond.topologicalOrder(),
+                TestGraphs.of(
+                                "source:raw.orders -> stg_orders -> orders -> revenue -> exposure:kpis",
+                                "stg_orders -> customers -> revenue",
+                                "seed:countries -> customers")
+                        .topologicalOrder());
     }
 
     @Test

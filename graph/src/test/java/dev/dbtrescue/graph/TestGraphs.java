@@ -41,7 +41,8 @@ public final class TestGraphs {
             }
         }
         List<Node> nodes = new ArrayList<>();
-        parents.forEach((name, ps) -> nodes.add(node(name, ps.stream().map(TestGraphs::id).toList())));
+        parents.forEach((name, ps) ->
+                nodes.add(node(name, ps.stream().map(TestGraphs::id).toList())));
         return nodes;
     }
 

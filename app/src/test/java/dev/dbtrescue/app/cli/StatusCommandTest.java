@@ -44,19 +44,25 @@ class StatusCommandTest {
     private static String[] failedBuildArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "status",
-                "--manifest", FAILED.resolve("manifest.json").toString(),
-                "--run-results", FAILED.resolve("run_results.json").toString(),
-                "--sources", FAILED.resolve("sources.json").toString(),
-                "--now", NOW));
+                "--manifest",
+                FAILED.resolve("manifest.json").toString(),
+                "--run-results",
+                FAILED.resolve("run_results.json").toString(),
+                "--sources",
+                FAILED.resolve("sources.json").toString(),
+                "--now",
+                NOW));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
 
     private static FailureAnalysis engine() throws Exception {
-        LoadedProject project = LoadedProject.of(new ArtifactLoader().load(
-                        FAILED.resolve("manifest.json"),
-                        List.of(FAILED.resolve("run_results.json")),
-                        List.of(FAILED.resolve("sources.json"))),
+        LoadedProject project = LoadedProject.of(
+                new ArtifactLoader()
+                        .load(
+                                FAILED.resolve("manifest.json"),
+                                List.of(FAILED.resolve("run_results.json")),
+                                List.of(FAILED.resolve("sources.json"))),
                 Instant.parse(NOW));
         return new FailureAnalyzer().analyze(project.status());
     }
@@ -72,9 +78,12 @@ class StatusCommandTest {
             Failure expected = analysis.failures().get(i);
             JsonNode actual = json.path("failures").get(i);
             assertEquals(expected.node().value(), actual.path("unique_id").asText());
-            assertEquals(expected.errorClass().label(), actual.path("error_class").asText());
+            assertEquals(
+                    expected.errorClass().label(), actual.path("error_class").asText());
             assertEquals(expected.firstLine(), actual.path("first_line").asText());
-            assertEquals(expected.blastRadius().total(), actual.path("blast_radius").path("total").asInt());
+            assertEquals(
+                    expected.blastRadius().total(),
+                    actual.path("blast_radius").path("total").asInt());
             assertEquals(expected.skipped().size(), actual.path("skipped").size());
         }
         assertEquals("rescue_shop", json.path("project").asText());
@@ -116,8 +125,9 @@ class StatusCommandTest {
     void missingTargetFolderExitsTwoWithAClearMessage(@TempDir Path project) {
         Run run = run("status", "--project", project.toString());
         assertEquals(2, run.exit());
-        assertEquals("dbt-rescue: " + project + ": has no target/ folder, so dbt has not written artifacts here yet."
-                + " Run `dbt parse` (or `dbt build`) in the project first, or pass artifact files with --manifest.\n",
+        assertEquals(
+                "dbt-rescue: " + project + ": has no target/ folder, so dbt has not written artifacts here yet."
+                        + " Run `dbt parse` (or `dbt build`) in the project first, or pass artifact files with --manifest.\n",
                 run.err());
         assertEquals("", run.out());
     }

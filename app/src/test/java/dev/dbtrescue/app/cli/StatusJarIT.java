@@ -60,7 +60,8 @@ class StatusJarIT {
     void unreadableManifestExitsTwoWithPermissionDenied(@TempDir Path dir) throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path target = Files.createDirectories(project.resolve("target"));
-        Path manifest = Files.copy(Fixtures.demo("clean-build").resolve("manifest.json"), target.resolve("manifest.json"));
+        Path manifest =
+                Files.copy(Fixtures.demo("clean-build").resolve("manifest.json"), target.resolve("manifest.json"));
         Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("-w-------"));
         List<String> asUser = List.of();
         Path jar = JAR;

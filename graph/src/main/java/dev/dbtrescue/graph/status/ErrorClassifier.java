@@ -54,7 +54,8 @@ public final class ErrorClassifier {
         if (line.startsWith("database error")) {
             return ErrorClass.DATABASE;
         }
-        if (line.startsWith("runtime error") && WAREHOUSE_ERROR.matcher(detailLine(head)).find()) {
+        if (line.startsWith("runtime error")
+                && WAREHOUSE_ERROR.matcher(detailLine(head)).find()) {
             return ErrorClass.DATABASE;
         }
         if (type == NodeType.SOURCE) {

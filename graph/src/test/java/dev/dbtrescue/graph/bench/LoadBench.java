@@ -33,8 +33,13 @@ public final class LoadBench {
         long bytes = Files.size(manifestFile)
                 + sizeIfExists(project.resolve("target/run_results.json"))
                 + sizeIfExists(project.resolve("target/sources.json"));
-        System.out.printf(Locale.ROOT, "project %s%nartifacts %.1f MB (manifest %.1f MB), max heap %d MB%n",
-                project, bytes / 1e6, Files.size(manifestFile) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "project %s%nartifacts %.1f MB (manifest %.1f MB), max heap %d MB%n",
+                project,
+                bytes / 1e6,
+                Files.size(manifestFile) / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20);
 
         List<Double> manifestOnly = new ArrayList<>();
         List<Double> total = new ArrayList<>();
@@ -65,16 +70,29 @@ public final class LoadBench {
         System.gc();
         long retained = usedHeap() - before;
 
-        System.out.printf(Locale.ROOT, "resources %d, edges %d, depth %d, results %d%n",
-                cold.graph().size(), cold.graph().edgeCount(), cold.graph().maxDepth(),
+        System.out.printf(
+                Locale.ROOT,
+                "resources %d, edges %d, depth %d, results %d%n",
+                cold.graph().size(),
+                cold.graph().edgeCount(),
+                cold.graph().maxDepth(),
                 cold.status().latestResults().size());
-        System.out.printf(Locale.ROOT, "manifest read only     median %7.1f ms  (%.0f MB/s)%n",
-                median(manifestOnly), Files.size(manifestFile) / 1e3 / median(manifestOnly));
-        System.out.printf(Locale.ROOT, "full load with status  median %7.1f ms  (%.0f MB/s over all artifacts)%n",
-                median(total), bytes / 1e3 / median(total));
+        System.out.printf(
+                Locale.ROOT,
+                "manifest read only     median %7.1f ms  (%.0f MB/s)%n",
+                median(manifestOnly),
+                Files.size(manifestFile) / 1e3 / median(manifestOnly));
+        System.out.printf(
+                Locale.ROOT,
+                "full load with status  median %7.1f ms  (%.0f MB/s over all artifacts)%n",
+                median(total),
+                bytes / 1e3 / median(total));
         System.out.printf(Locale.ROOT, "failure analysis       median %7.1f ms%n", median(analysis));
-        System.out.printf(Locale.ROOT, "heap: used right after one load %d MB (no GC in between), retained by the loaded project %d MB%n",
-                peak >> 20, retained >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "heap: used right after one load %d MB (no GC in between), retained by the loaded project %d MB%n",
+                peak >> 20,
+                retained >> 20);
         System.out.printf(Locale.ROOT, "runs: %s ms%n", total);
         if (cold.graph().size() == 0) {
             throw new IllegalStateException("unreachable");
@@ -98,8 +116,8 @@ public final class LoadBench {
     }
 
     private static String defaultProject() {
-        String cache = System.getenv().getOrDefault(
-                "DBT_RESCUE_CACHE", System.getProperty("user.home") + "/.cache/dbt-rescue");
+        String cache = System.getenv()
+                .getOrDefault("DBT_RESCUE_CACHE", System.getProperty("user.home") + "/.cache/dbt-rescue");
         return cache + "/large-project-N15000-s42";
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TimestampsTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            textBlock = """
+    @CsvSource(textBlock = """
             2026-05-01T10:00:00Z,              2026-05-01T10:00:00Z
             2026-05-01T10:00:00.120431Z,       2026-05-01T10:00:00.120431Z
             2026-05-01T12:00:00+02:00,         2026-05-01T10:00:00Z

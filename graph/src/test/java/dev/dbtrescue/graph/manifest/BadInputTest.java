@@ -38,7 +38,8 @@ class BadInputTest {
     }
 
     private static String model(String name, String... parents) {
-        String deps = String.join(",", List.of(parents).stream().map(p -> "\"" + p + "\"").toList());
+        String deps = String.join(
+                ",", List.of(parents).stream().map(p -> "\"" + p + "\"").toList());
         return """
                 "model.shop.%1$s": {"unique_id": "model.shop.%1$s", "resource_type": "model", "name": "%1$s",
                   "package_name": "shop", "path": "%1$s.sql", "original_file_path": "models/%1$s.sql",
@@ -81,10 +82,9 @@ class BadInputTest {
 
     @Test
     void runResultsGivenAsManifestIsNamed() throws IOException {
-        ArtifactException e = manifestError("{\"metadata\": {\"dbt_schema_version\": \"" + RUN_RESULTS_V6
-                + "\"}, \"results\": []}");
-        assertEquals(
-                "this is a run_results.json (schema " + RUN_RESULTS_V6 + "), not a manifest.json", e.problem());
+        ArtifactException e =
+                manifestError("{\"metadata\": {\"dbt_schema_version\": \"" + RUN_RESULTS_V6 + "\"}, \"results\": []}");
+        assertEquals("this is a run_results.json (schema " + RUN_RESULTS_V6 + "), not a manifest.json", e.problem());
         assertTrue(e.hint().contains("target/manifest.json"), e.hint());
     }
 
@@ -176,7 +176,8 @@ class BadInputTest {
                    {"unique_id": "model.shop.renamed", "status": "error", "timing": [], "execution_time": 1.0}]}
                 """.formatted(RUN_RESULTS_V6));
         LoadedProject project = LoadedProject.of(
-                new ArtifactLoader().load(manifest, List.of(results), List.of()), Instant.parse("2026-11-21T00:00:00Z"));
+                new ArtifactLoader().load(manifest, List.of(results), List.of()),
+                Instant.parse("2026-11-21T00:00:00Z"));
         assertEquals(
                 List.of(new LoadWarning(
                         results.toString(),
@@ -193,11 +194,13 @@ class BadInputTest {
                 {"metadata": {"dbt_schema_version": "%s", "invocation_id": "r1"}, "args": {"which": "run"},
                  "results": [{"unique_id": "model.other.x", "status": "success"}]}
                 """.formatted(RUN_RESULTS_V6));
-        LoadedProject project = LoadedProject.of(
-                new ArtifactLoader().load(manifest, List.of(results), List.of()), Instant.EPOCH);
+        LoadedProject project =
+                LoadedProject.of(new ArtifactLoader().load(manifest, List.of(results), List.of()), Instant.EPOCH);
         assertTrue(
-                project.warnings().get(0).message().startsWith(
-                        "none of its 1 results name a node of the manifest of project 'shop'"),
+                project.warnings()
+                        .get(0)
+                        .message()
+                        .startsWith("none of its 1 results name a node of the manifest of project 'shop'"),
                 project.warnings().toString());
     }
 
@@ -215,8 +218,8 @@ class BadInputTest {
 
     @Test
     void cyclicDependenciesAreRejectedAsCorrupt() throws IOException {
-        Path manifest = write("manifest.json", manifest(MANIFEST_V12,
-                model("a", "model.shop.b") + "," + model("b", "model.shop.a")));
+        Path manifest = write(
+                "manifest.json", manifest(MANIFEST_V12, model("a", "model.shop.b") + "," + model("b", "model.shop.a")));
         ArtifactException e = assertThrows(
                 ArtifactException.class,
                 () -> LoadedProject.of(new ArtifactLoader().load(manifest, List.of(), List.of()), Instant.EPOCH));
@@ -225,8 +228,12 @@ class BadInputTest {
 
     @Test
     void unknownKeysAreIgnoredEverywhere() throws Exception {
-        String content = manifest(MANIFEST_V12, model("orders").replace(
-                        "\"resource_type\"", "\"future_field\": {\"deep\": [1, {\"x\": null}]}, \"resource_type\""))
+        String content = manifest(
+                        MANIFEST_V12,
+                        model("orders")
+                                .replace(
+                                        "\"resource_type\"",
+                                        "\"future_field\": {\"deep\": [1, {\"x\": null}]}, \"resource_type\""))
                 .replace("\"nodes\"", "\"brand_new_collection\": {\"a\": 1}, \"nodes\"");
         Manifest m = new ManifestReader().read(write("manifest.json", content));
         assertEquals(1, m.nodes().size());

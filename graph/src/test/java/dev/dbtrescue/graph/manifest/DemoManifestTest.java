@@ -45,10 +45,16 @@ class DemoManifestTest {
             tree.path(collection).fieldNames().forEachRemaining(expected::add);
         }
         Manifest manifest = new ManifestReader().read(file);
-        assertEquals(expected, new TreeSet<>(manifest.nodes().keySet().stream().map(NodeId::value).toList()));
+        assertEquals(
+                expected,
+                new TreeSet<>(
+                        manifest.nodes().keySet().stream().map(NodeId::value).toList()));
         Set<String> disabled = new TreeSet<>();
         tree.path("disabled").fieldNames().forEachRemaining(disabled::add);
-        assertEquals(disabled, new TreeSet<>(manifest.disabled().keySet().stream().map(NodeId::value).toList()));
+        assertEquals(
+                disabled,
+                new TreeSet<>(
+                        manifest.disabled().keySet().stream().map(NodeId::value).toList()));
         assertEquals(tree.path("macros").size(), manifest.macros().size());
         assertEquals(tree.path("selectors").size(), manifest.selectors().size());
         assertEquals(12, manifest.metadata().schemaVersion());
@@ -64,28 +70,49 @@ class DemoManifestTest {
                 JsonNode expected = entry.getValue();
                 Node node = manifest.nodes().get(NodeId.of(entry.getKey()));
                 String where = entry.getKey();
-                assertEquals(expected.path("resource_type").asText(), node.type().dbtName(), where);
+                assertEquals(
+                        expected.path("resource_type").asText(), node.type().dbtName(), where);
                 assertEquals(expected.path("name").asText(), node.name(), where);
                 assertEquals(expected.path("package_name").asText(), node.packageName(), where);
-                assertEquals(expected.path("original_file_path").asText(), node.location().originalFilePath(), where);
+                assertEquals(
+                        expected.path("original_file_path").asText(),
+                        node.location().originalFilePath(),
+                        where);
                 assertEquals(texts(expected.path("fqn")), node.fqn(), where);
-                assertEquals(texts(expected.path("depends_on").path("nodes")),
-                        node.dependsOn().nodes().stream().map(NodeId::value).toList(), where);
-                assertEquals(texts(expected.path("depends_on").path("macros")), node.dependsOn().macros(), where);
+                assertEquals(
+                        texts(expected.path("depends_on").path("nodes")),
+                        node.dependsOn().nodes().stream().map(NodeId::value).toList(),
+                        where);
+                assertEquals(
+                        texts(expected.path("depends_on").path("macros")),
+                        node.dependsOn().macros(),
+                        where);
                 assertEquals(expected.path("config"), node.config().json(), where);
-                assertEquals(expected.path("unrendered_config"), node.unrenderedConfig().json(), where);
+                assertEquals(
+                        expected.path("unrendered_config"),
+                        node.unrenderedConfig().json(),
+                        where);
                 List<String> tags = node.type() == NodeType.UNIT_TEST && !expected.has("tags")
-                        ? texts(expected.path("config").path("tags")) : texts(expected.path("tags"));
+                        ? texts(expected.path("config").path("tags"))
+                        : texts(expected.path("tags"));
                 assertEquals(tags, node.tags(), where);
                 List<String> columns = new ArrayList<>();
                 expected.path("columns").fieldNames().forEachRemaining(columns::add);
                 assertEquals(columns, node.columns(), where);
                 if (expected.path("checksum").isObject()) {
-                    assertEquals(expected.path("checksum").path("checksum").asText(), node.checksum().value(), where);
+                    assertEquals(
+                            expected.path("checksum").path("checksum").asText(),
+                            node.checksum().value(),
+                            where);
                 }
-                assertEquals(Optional.ofNullable(expected.path("version").isNull() || expected.path("version")
-                                .isMissingNode() ? null : expected.path("version").asText()),
-                        node.details().version(), where);
+                assertEquals(
+                        Optional.ofNullable(
+                                expected.path("version").isNull()
+                                                || expected.path("version").isMissingNode()
+                                        ? null
+                                        : expected.path("version").asText()),
+                        node.details().version(),
+                        where);
             }
         }
     }
@@ -100,11 +127,15 @@ class DemoManifestTest {
             for (Map.Entry<String, JsonNode> entry : tree.path(collection).properties()) {
                 NodeId id = NodeId.of(entry.getKey());
                 JsonNode raw = entry.getValue().path("raw_code");
-                assertEquals(raw.isTextual() ? Optional.of(raw.asText()) : Optional.empty(), manifest.rawCode(id),
+                assertEquals(
+                        raw.isTextual() ? Optional.of(raw.asText()) : Optional.empty(),
+                        manifest.rawCode(id),
                         id.value());
                 JsonNode compiled = entry.getValue().path("compiled_code");
-                assertEquals(compiled.isTextual() ? Optional.of(compiled.asText()) : Optional.empty(),
-                        manifest.compiledCode(id), id.value());
+                assertEquals(
+                        compiled.isTextual() ? Optional.of(compiled.asText()) : Optional.empty(),
+                        manifest.compiledCode(id),
+                        id.value());
                 checked += raw.isTextual() ? 1 : 0;
             }
         }
@@ -115,13 +146,18 @@ class DemoManifestTest {
     @MethodSource("manifests")
     void graphEdgesAreExactlyDbtsParentMap(Path file) throws ArtifactException {
         JsonNode tree = Fixtures.tree(file);
-        LineageGraph graph = LineageGraph.of(new ManifestReader().read(file).nodes().values());
+        LineageGraph graph =
+                LineageGraph.of(new ManifestReader().read(file).nodes().values());
         assertTrue(tree.path("parent_map").size() > 0);
         int edges = 0;
         for (Map.Entry<String, JsonNode> entry : tree.path("parent_map").properties()) {
             Set<String> expected = new HashSet<>(texts(entry.getValue()));
-            assertEquals(expected, new HashSet<>(graph.parentsOf(NodeId.of(entry.getKey())).stream()
-                    .map(NodeId::value).toList()), entry.getKey());
+            assertEquals(
+                    expected,
+                    new HashSet<>(graph.parentsOf(NodeId.of(entry.getKey())).stream()
+                            .map(NodeId::value)
+                            .toList()),
+                    entry.getKey());
             edges += expected.size();
         }
         assertEquals(edges, graph.edgeCount());

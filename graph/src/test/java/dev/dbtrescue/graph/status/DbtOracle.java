@@ -26,7 +26,9 @@ final class DbtOracle {
 
     static Map<String, JsonNode> resultsById(Path runResults) {
         Map<String, JsonNode> byId = new HashMap<>();
-        Fixtures.tree(runResults).path("results").forEach(r -> byId.put(r.path("unique_id").asText(), r));
+        Fixtures.tree(runResults)
+                .path("results")
+                .forEach(r -> byId.put(r.path("unique_id").asText(), r));
         return byId;
     }
 
@@ -49,11 +51,20 @@ final class DbtOracle {
             NodeResult actual = project.status().lastResult(NodeId.of(id)).orElseThrow();
             assertEquals(r.path("status").asText(), actual.rawStatus(), id);
             assertEquals(RunStatus.fromDbt(r.path("status").asText()), actual.status(), id);
-            assertEquals(r.path("message").isTextual() ? r.path("message").asText() : null,
-                    actual.message().orElse(null), id);
-            assertEquals(r.path("failures").isNumber() ? OptionalLong.of(r.path("failures").asLong())
-                    : OptionalLong.empty(), actual.failures(), id);
-            assertEquals(Math.round(r.path("execution_time").asDouble() * 1e9), actual.executionTime().toNanos(), id);
+            assertEquals(
+                    r.path("message").isTextual() ? r.path("message").asText() : null,
+                    actual.message().orElse(null),
+                    id);
+            assertEquals(
+                    r.path("failures").isNumber()
+                            ? OptionalLong.of(r.path("failures").asLong())
+                            : OptionalLong.empty(),
+                    actual.failures(),
+                    id);
+            assertEquals(
+                    Math.round(r.path("execution_time").asDouble() * 1e9),
+                    actual.executionTime().toNanos(),
+                    id);
             assertEquals(command, actual.command(), id);
         });
     }

@@ -35,15 +35,16 @@ class DemoProjectIT {
         assertEquals(1, build.exitCode(), "the incident build fails:\n" + build.output());
         RealDbt.Outcome freshness = dbt.run("source", "freshness");
         assertEquals(1, freshness.exitCode(), "one source is stale:\n" + freshness.output());
-        RealDbt.Outcome ls = dbt.run("--quiet", "ls", "--resource-type", "all",
-                "--output", "json", "--output-keys", "unique_id");
+        RealDbt.Outcome ls =
+                dbt.run("--quiet", "ls", "--resource-type", "all", "--output", "json", "--output-keys", "unique_id");
         assertEquals(0, ls.exitCode(), ls.output());
 
         LoadedProject project = LoadedProject.of(new ArtifactLoader().loadProject(dbt.project()), Instant.now());
         assertEquals(List.of(), project.warnings());
 
         Set<String> listed = listedIds(ls.output());
-        Set<String> ours = new TreeSet<>(project.graph().nodes().stream().map(n -> n.id().value()).toList());
+        Set<String> ours = new TreeSet<>(
+                project.graph().nodes().stream().map(n -> n.id().value()).toList());
         assertTrue(listed.size() > 100, "dbt ls listed " + listed.size());
         assertTrue(ours.containsAll(listed), "missing: " + difference(listed, ours));
 
@@ -51,10 +52,14 @@ class DemoProjectIT {
         DbtOracle.assertResultsAsWritten(project, target.resolve("run_results.json"), "build");
         FailureAnalysis analysis = new FailureAnalyzer().analyze(project.status());
         DbtOracle.assertSkipsAsDbtDecided(analysis, target.resolve("run_results.json"));
-        Set<ErrorClass> classes = new TreeSet<>(analysis.failures().stream().map(Failure::errorClass).toList());
+        Set<ErrorClass> classes = new TreeSet<>(
+                analysis.failures().stream().map(Failure::errorClass).toList());
         assertEquals(Set.of(ErrorClass.DATABASE, ErrorClass.TEST, ErrorClass.FRESHNESS), classes);
-        assertEquals(List.of(NodeId.of("source.rescue_shop.web.web_events")),
-                analysis.staleSources().stream().map(SourceFreshnessProblem::source).toList());
+        assertEquals(
+                List.of(NodeId.of("source.rescue_shop.web.web_events")),
+                analysis.staleSources().stream()
+                        .map(SourceFreshnessProblem::source)
+                        .toList());
     }
 
     private static Set<String> listedIds(String output) throws Exception {

@@ -31,10 +31,11 @@ class DemoStatusTest {
 
     private static LoadedProject failedBuild() throws Exception {
         return LoadedProject.of(
-                new ArtifactLoader().load(
-                        FAILED.resolve("manifest.json"),
-                        List.of(FAILED.resolve("run_results.json")),
-                        List.of(FAILED.resolve("sources.json"))),
+                new ArtifactLoader()
+                        .load(
+                                FAILED.resolve("manifest.json"),
+                                List.of(FAILED.resolve("run_results.json")),
+                                List.of(FAILED.resolve("sources.json"))),
                 NOW);
     }
 
@@ -49,8 +50,11 @@ class DemoStatusTest {
     void skippedNodesAreExactlyWhatDbtSkipped() throws Exception {
         LoadedProject project = failedBuild();
         FailureAnalysis analysis = new FailureAnalyzer().analyze(project.status());
-        assertTrue(DbtOracle.withStatus(DbtOracle.resultsById(FAILED.resolve("run_results.json")), "skipped").size()
-                >= 8, "the demo's failure skips at least 8 nodes");
+        assertTrue(
+                DbtOracle.withStatus(DbtOracle.resultsById(FAILED.resolve("run_results.json")), "skipped")
+                                .size()
+                        >= 8,
+                "the demo's failure skips at least 8 nodes");
         DbtOracle.assertSkipsAsDbtDecided(analysis, FAILED.resolve("run_results.json"));
     }
 
@@ -97,7 +101,11 @@ class DemoStatusTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(ErrorClass.TEST, test.errorClass());
-        long failures = project.status().lastResult(test.node()).orElseThrow().failures().orElseThrow();
+        long failures = project.status()
+                .lastResult(test.node())
+                .orElseThrow()
+                .failures()
+                .orElseThrow();
         assertTrue(failures > 0);
         assertTrue(test.firstLine().startsWith("Got " + failures + " result"), test.firstLine());
     }
@@ -113,7 +121,11 @@ class DemoStatusTest {
                 dbtStale.add(s.path("unique_id").asText());
             }
         });
-        assertEquals(dbtStale, new TreeSet<>(analysis.staleSources().stream().map(s -> s.source().value()).toList()));
+        assertEquals(
+                dbtStale,
+                new TreeSet<>(analysis.staleSources().stream()
+                        .map(s -> s.source().value())
+                        .toList()));
         SourceFreshnessProblem stale = analysis.staleSources().get(0);
         assertEquals(FreshnessStatus.ERROR, stale.freshness().result().status());
         assertTrue(stale.description().contains(" is stale: data was "), stale.description());
@@ -126,16 +138,21 @@ class DemoStatusTest {
     void aRerunOverridesTheBuildWhereItRanAndOnlyThere() throws Exception {
         Path rerun = Fixtures.demo("rerun").resolve("run_results.json");
         LoadedProject merged = LoadedProject.of(
-                new ArtifactLoader().load(
-                        FAILED.resolve("manifest.json"), List.of(rerun, FAILED.resolve("run_results.json")), List.of()),
+                new ArtifactLoader()
+                        .load(
+                                FAILED.resolve("manifest.json"),
+                                List.of(rerun, FAILED.resolve("run_results.json")),
+                                List.of()),
                 NOW);
         Map<String, JsonNode> build = DbtOracle.resultsById(FAILED.resolve("run_results.json"));
         Map<String, JsonNode> again = DbtOracle.resultsById(rerun);
         assertTrue(!again.isEmpty());
         build.forEach((id, r) -> {
             JsonNode winner = again.getOrDefault(id, r);
-            assertEquals(winner.path("status").asText(),
-                    merged.status().lastResult(NodeId.of(id)).orElseThrow().rawStatus(), id);
+            assertEquals(
+                    winner.path("status").asText(),
+                    merged.status().lastResult(NodeId.of(id)).orElseThrow().rawStatus(),
+                    id);
         });
         Set<String> fixedNow = DbtOracle.withStatus(again, "success");
         Set<String> wasFailed = DbtOracle.withStatus(build, "error");
@@ -145,10 +162,12 @@ class DemoStatusTest {
     @Test
     void aCleanBuildHasNoFailures() throws Exception {
         Path clean = Fixtures.demo("clean-build");
-        LoadedProject project = LoadedProject.of(new ArtifactLoader().load(
-                        clean.resolve("manifest.json"),
-                        List.of(clean.resolve("run_results.json")),
-                        List.of(clean.resolve("sources.json"))),
+        LoadedProject project = LoadedProject.of(
+                new ArtifactLoader()
+                        .load(
+                                clean.resolve("manifest.json"),
+                                List.of(clean.resolve("run_results.json")),
+                                List.of(clean.resolve("sources.json"))),
                 NOW);
         FailureAnalysis analysis = new FailureAnalyzer().analyze(project.status());
         assertEquals(List.of(), analysis.failures());

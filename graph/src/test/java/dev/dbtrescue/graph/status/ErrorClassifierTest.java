@@ -12,9 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorClassifierTest {
 
     @ParameterizedTest(name = "{0} {1} ''{2}'' is {3}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             model  | error         | Database Error in model orders (models/orders.sql)\\n  Binder Error: column x not found | DATABASE
             model  | error         | \\033[31mDatabase Error\\033[0m in model orders (models/orders.sql)               | DATABASE
             model  | error         | [ERROR]: Database Error in model orders (models/orders.sql)                           | DATABASE
@@ -43,9 +41,7 @@ class ErrorClassifierTest {
     }
 
     @ParameterizedTest(name = "first line of ''{0}''")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             \\n\\n  Database Error in model a (a.sql)\\n  details          | Database Error in model a (a.sql)
             \\033[33m[WARNING]:\\033[0m Got 1 result, configured to warn | Got 1 result, configured to warn
             Encountered an error:\\nRuntime Error\\n  boom                | Runtime Error
