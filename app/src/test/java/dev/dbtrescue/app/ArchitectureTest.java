@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainAndRunnerHaveNoJavaFx = noClasses()
+    static final ArchRule DOMAIN_AND_RUNNER_HAVE_NO_JAVAFX = noClasses()
             .that()
             .resideInAnyPackage("dev.dbtrescue.graph..", "dev.dbtrescue.runner..")
             .should()
@@ -21,7 +21,7 @@ class ArchitectureTest {
             .resideInAnyPackage("javafx..");
 
     @ArchTest
-    static final ArchRule viewModelsHaveNoSceneGraph = noClasses()
+    static final ArchRule VIEW_MODELS_HAVE_NO_SCENE_GRAPH = noClasses()
             .that()
             .haveSimpleNameEndingWith("ViewModel")
             .should()
@@ -30,7 +30,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule viewsCallNoServices = noClasses()
+    static final ArchRule VIEWS_CALL_NO_SERVICES = noClasses()
             .that()
             .haveSimpleNameEndingWith("View")
             .should()
@@ -43,7 +43,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule graphDoesNotDependOnRunnerOrApp = noClasses()
+    static final ArchRule GRAPH_DOES_NOT_DEPEND_ON_RUNNER_OR_APP = noClasses()
             .that()
             .resideInAnyPackage("dev.dbtrescue.graph..")
             .should()
