@@ -17,6 +17,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lineage DAG of a dbt project over every resource type, with edges from {@code depends_on.nodes} (parent →
@@ -43,7 +44,7 @@ public final class LineageGraph {
     private final int[] depth;
     private final int maxDepth;
     private final List<Dependency> dangling;
-    private final Graph<NodeId, DefaultEdge> graph;
+    private volatile @Nullable Graph<NodeId, DefaultEdge> graph;
 
     private LineageGraph(Node[] nodes, Map<NodeId, Integer> index, int[][] parentLists, List<Dependency> dangling) {
         this.nodes = nodes;
@@ -88,7 +89,6 @@ public final class LineageGraph {
             deepest = Math.max(deepest, d);
         }
         this.maxDepth = deepest;
-        this.graph = buildJGraphT();
     }
 
     /**
@@ -306,9 +306,22 @@ public final class LineageGraph {
         return dangling;
     }
 
-    /** A read-only JGraphT view, for algorithms from that library. */
+    /**
+     * A read-only JGraphT graph with the same vertices and edges, for algorithms from that library. Built on first
+     * call (O(V + E)) and kept.
+     */
     public Graph<NodeId, DefaultEdge> asGraph() {
-        return graph;
+        Graph<NodeId, DefaultEdge> built = graph;
+        if (built == null) {
+            synchronized (this) {
+                built = graph;
+                if (built == null) {
+                    built = buildJGraphT();
+                    graph = built;
+                }
+            }
+        }
+        return built;
     }
 
     private int indexOf(NodeId id) {

@@ -64,8 +64,7 @@ public final class ArtifactFiles {
 
         /** Reads the {@code metadata} value the parser is positioned on, and fails fast on a foreign artifact. */
         public ArtifactMetadata read(JsonParser parser) throws IOException, ArtifactException {
-            JsonNode node = parser.readValueAsTree();
-            metadata = check(node == null ? MAPPER.nullNode() : node);
+            metadata = check(Trees.read(parser));
             return metadata;
         }
 

@@ -137,14 +137,15 @@ public final class NodeParser {
      * @param defaultType the type to assume when {@code resource_type} is absent
      * @return the node, empty when the object has no {@code unique_id}
      */
-    public static Optional<Node> read(JsonParser p, NodeType defaultType) throws IOException {
+    public static Optional<Node> read(JsonParser p, NodeType defaultType, Canonicalizer shared) throws IOException {
         Fields f = new Fields();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            readField(p, f, field, value);
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            readField(p, f, field, p.nextToken());
         }
-        return f.uniqueId == null || f.uniqueId.isBlank() ? Optional.empty() : Optional.of(build(f, defaultType));
+        return f.uniqueId == null || f.uniqueId.isBlank()
+                ? Optional.empty()
+                : Optional.of(build(share(f, shared), defaultType));
     }
 
     private static void readField(JsonParser p, Fields f, String field, JsonToken value) throws IOException {
@@ -191,6 +192,31 @@ public final class NodeParser {
             case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(p, value);
             default -> p.skipChildren();
         }
+    }
+
+    /** Replaces recurring values by shared instances; see {@link Canonicalizer}. */
+    private static Fields share(Fields f, Canonicalizer shared) {
+        f.resourceType = shared.string(f.resourceType);
+        f.packageName = shared.string(f.packageName);
+        f.originalFilePath = shared.string(f.originalFilePath);
+        f.patchPath = shared.string(f.patchPath);
+        f.schema = shared.string(f.schema);
+        f.database = shared.string(f.database);
+        f.language = shared.string(f.language);
+        f.access = shared.string(f.access);
+        f.group = shared.string(f.group);
+        f.sourceName = shared.string(f.sourceName);
+        f.loadedAtField = shared.string(f.loadedAtField);
+        f.columnName = shared.string(f.columnName);
+        f.fqn = shared.list(f.fqn);
+        f.tags = shared.list(f.tags);
+        f.columns = shared.list(f.columns);
+        f.config = shared.tree(f.config);
+        f.unrenderedConfig = shared.tree(f.unrenderedConfig);
+        f.meta = shared.tree(f.meta);
+        f.freshness = shared.tree(f.freshness);
+        f.owner = shared.tree(f.owner);
+        return f;
     }
 
     private static Node build(Fields f, NodeType defaultType) {
@@ -318,8 +344,7 @@ public final class NodeParser {
     }
 
     private static JsonNode tree(JsonParser p, JsonToken value) throws IOException {
-        JsonNode node = p.readValueAsTree();
-        return node == null ? MissingNode.getInstance() : node;
+        return Trees.read(p);
     }
 
     private static Dependencies dependencies(JsonParser p, JsonToken value) throws IOException {

@@ -8,7 +8,9 @@ import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.internal.ArtifactFiles;
+import dev.dbtrescue.graph.internal.Canonicalizer;
 import dev.dbtrescue.graph.internal.NodeParser;
+import dev.dbtrescue.graph.internal.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,17 +76,18 @@ public final class ManifestReader {
         Map<String, JsonNode> selectors = new HashMap<>();
         Map<String, Group> groups = new HashMap<>();
         Map<NodeId, List<NodeId>> parentMap = null;
+        Canonicalizer shared = new Canonicalizer();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             NodeType collection = RESOURCE_COLLECTIONS.get(field);
             if (collection != null) {
-                readResources(p, value, collection, nodes);
+                readResources(p, value, collection, nodes, shared);
                 continue;
             }
             switch (field) {
                 case "metadata" -> metadata = check.read(p);
-                case "disabled" -> readDisabled(p, value, disabled);
+                case "disabled" -> readDisabled(p, value, disabled, shared);
                 case "macros" -> readMacros(p, value, macros);
                 case "selectors" -> readSelectors(p, value, selectors);
                 case "groups" -> readGroups(p, value, groups);
@@ -103,7 +106,8 @@ public final class ManifestReader {
                 file);
     }
 
-    private static void readResources(JsonParser p, JsonToken value, NodeType type, Map<NodeId, Node> into)
+    private static void readResources(
+            JsonParser p, JsonToken value, NodeType type, Map<NodeId, Node> into, Canonicalizer shared)
             throws IOException {
         if (value != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -111,14 +115,15 @@ public final class ManifestReader {
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
-                NodeParser.read(p, type).ifPresent(node -> into.put(node.id(), node));
+                NodeParser.read(p, type, shared).ifPresent(node -> into.put(node.id(), node));
             } else {
                 p.skipChildren();
             }
         }
     }
 
-    private static void readDisabled(JsonParser p, JsonToken value, Map<NodeId, List<Node>> into) throws IOException {
+    private static void readDisabled(JsonParser p, JsonToken value, Map<NodeId, List<Node>> into, Canonicalizer shared)
+            throws IOException {
         if (value != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -133,7 +138,7 @@ public final class ManifestReader {
             JsonToken token;
             while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == JsonToken.START_OBJECT) {
-                    NodeParser.read(p, NodeType.MODEL).ifPresent(versions::add);
+                    NodeParser.read(p, NodeType.MODEL, shared).ifPresent(versions::add);
                 } else {
                     p.skipChildren();
                 }
@@ -201,15 +206,15 @@ public final class ManifestReader {
     }
 
     private static void readSelectors(JsonParser p, JsonToken value, Map<String, JsonNode> into) throws IOException {
-        JsonNode tree = p.readValueAsTree();
-        if (tree != null && tree.isObject()) {
+        JsonNode tree = Trees.read(p);
+        if (tree.isObject()) {
             tree.properties().forEach(e -> into.put(e.getKey(), e.getValue()));
         }
     }
 
     private static void readGroups(JsonParser p, JsonToken value, Map<String, Group> into) throws IOException {
-        JsonNode tree = p.readValueAsTree();
-        if (tree == null || !tree.isObject()) {
+        JsonNode tree = Trees.read(p);
+        if (!tree.isObject()) {
             return;
         }
         for (JsonNode group : tree) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.internal.ArtifactFiles;
 import dev.dbtrescue.graph.internal.Timestamps;
+import dev.dbtrescue.graph.internal.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class RunResultsReader {
                 case "metadata" -> metadata = check.read(p);
                 case "results" -> readResults(p, value, partials);
                 case "elapsed_time" -> elapsed = value.isNumeric() ? p.getDoubleValue() : 0;
-                case "args" -> args = p.readValueAsTree();
+                case "args" -> args = Trees.read(p);
                 default -> p.skipChildren();
             }
         }
@@ -133,8 +134,8 @@ public final class RunResultsReader {
         Instant completed = null;
         String thread = "";
         OptionalLong rows = OptionalLong.empty();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
+        String field;
+        while ((field = p.nextFieldName()) != null) {
             JsonToken token = p.nextToken();
             switch (field) {
                 case "unique_id" -> id = p.getValueAsString();
@@ -148,7 +149,7 @@ public final class RunResultsReader {
                     started = span[0];
                     completed = span[1];
                 }
-                case "adapter_response" -> rows = rowsAffected(p.readValueAsTree());
+                case "adapter_response" -> rows = rowsAffected(p, token);
                 default -> p.skipChildren();
             }
         }
@@ -170,29 +171,51 @@ public final class RunResultsReader {
     /** Earliest {@code started_at} and latest {@code completed_at} of the timing phases; nulls when none. */
     private static Instant[] timing(JsonParser p, JsonToken value) throws IOException {
         Instant[] span = new Instant[2];
-        JsonNode phases = p.readValueAsTree();
-        if (value != JsonToken.START_ARRAY || phases == null) {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
             return span;
         }
-        for (JsonNode phase : phases) {
-            Optional<Instant> start = ArtifactFiles.text(phase, "started_at").flatMap(Timestamps::parse);
-            Optional<Instant> end = ArtifactFiles.text(phase, "completed_at").flatMap(Timestamps::parse);
-            if (start.isPresent() && (span[0] == null || start.get().isBefore(span[0]))) {
-                span[0] = start.get();
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
             }
-            if (end.isPresent() && (span[1] == null || end.get().isAfter(span[1]))) {
-                span[1] = end.get();
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken phaseValue = p.nextToken();
+                boolean start = "started_at".equals(field);
+                if ((start || "completed_at".equals(field)) && phaseValue == JsonToken.VALUE_STRING) {
+                    Instant at = Timestamps.parse(p.getText()).orElse(null);
+                    if (at != null && start && (span[0] == null || at.isBefore(span[0]))) {
+                        span[0] = at;
+                    } else if (at != null && !start && (span[1] == null || at.isAfter(span[1]))) {
+                        span[1] = at;
+                    }
+                } else {
+                    p.skipChildren();
+                }
             }
         }
         return span;
     }
 
-    private static OptionalLong rowsAffected(JsonNode response) {
-        if (response == null || !response.path("rows_affected").canConvertToLong()) {
-            return OptionalLong.empty();
+    /** {@code adapter_response.rows_affected}, when the adapter reported it. */
+    private static OptionalLong rowsAffected(JsonParser p, JsonToken value) throws IOException {
+        OptionalLong rows = OptionalLong.empty();
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return rows;
         }
-        return response.get("rows_affected").isNumber()
-                ? OptionalLong.of(response.get("rows_affected").asLong())
-                : OptionalLong.empty();
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            JsonToken token = p.nextToken();
+            if ("rows_affected".equals(field) && token == JsonToken.VALUE_NUMBER_INT) {
+                rows = OptionalLong.of(p.getLongValue());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return rows;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.internal.ArtifactFiles;
 import dev.dbtrescue.graph.internal.Timestamps;
+import dev.dbtrescue.graph.internal.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,8 +54,8 @@ public final class SourcesReader {
             switch (field) {
                 case "metadata" -> metadata = check.read(p);
                 case "results" -> {
-                    JsonNode results = p.readValueAsTree();
-                    if (value == JsonToken.START_ARRAY && results != null) {
+                    JsonNode results = Trees.read(p);
+                    if (value == JsonToken.START_ARRAY) {
                         results.forEach(raw::add);
                     }
                 }

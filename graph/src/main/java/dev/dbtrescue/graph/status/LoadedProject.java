@@ -108,7 +108,7 @@ public record LoadedProject(
             if (listed == null) {
                 continue;
             }
-            if (!new HashSet<>(listed).equals(new HashSet<>(graph.parentsOf(node.id())))) {
+            if (!sameMembers(listed, graph.parentsOf(node.id()))) {
                 differing++;
                 example = example == null ? node.id() : example;
             }
@@ -119,6 +119,14 @@ public record LoadedProject(
                     "parent_map disagrees with depends_on for " + differing + " nodes (e.g. " + example
                             + "); the graph follows depends_on, as dbt's selection does"));
         }
+    }
+
+    /** Set equality for the short parent lists of a manifest, without building sets. */
+    private static boolean sameMembers(List<NodeId> listed, List<NodeId> parents) {
+        if (listed.size() != parents.size()) {
+            return new HashSet<>(listed).equals(new HashSet<>(parents)); // duplicates in depends_on
+        }
+        return listed.containsAll(parents) && parents.containsAll(listed);
     }
 
     private static void unknownResults(
