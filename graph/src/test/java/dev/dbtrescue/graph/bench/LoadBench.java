@@ -100,6 +100,11 @@ public final class LoadBench {
                 "full load with status  median %7.1f ms  (%.0f MB/s over all artifacts)%n",
                 median(total),
                 bytes / 1e3 / median(total));
+        System.out.printf(
+                Locale.ROOT,
+                "baseline: Jackson tokenising all artifacts, keeping nothing: median %7.1f ms (%.0f MB/s)%n",
+                median(baseline),
+                bytes / 1e3 / median(baseline));
         System.out.printf(Locale.ROOT, "ratio full load / baseline: %.2f%n", median(total) / median(baseline));
         System.out.printf(Locale.ROOT, "failure analysis       median %7.1f ms%n", median(analysis));
         System.out.printf(
