@@ -31,9 +31,11 @@ class DemoManifestTest {
     private static final List<String> COLLECTIONS = List.of(
             "nodes", "sources", "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests", "functions");
 
+    /** The demo's manifests (dbt 1.12, v12) and the legacy project's, written by dbt 1.0 to 1.7 (v4 to v11). */
     static Stream<Path> manifests() {
-        return Stream.of("clean-build", "failed-build", "rerun", "state/prod", "state/current")
+        Stream<Path> demo = Stream.of("clean-build", "failed-build", "rerun", "state/prod", "state/current")
                 .map(s -> Fixtures.demo(s).resolve("manifest.json"));
+        return Stream.concat(demo, Fixtures.legacyVersions().stream().map(v -> v.resolve("manifest.json")));
     }
 
     @ParameterizedTest
@@ -57,7 +59,10 @@ class DemoManifestTest {
                         manifest.disabled().keySet().stream().map(NodeId::value).toList()));
         assertEquals(tree.path("macros").size(), manifest.macros().size());
         assertEquals(tree.path("selectors").size(), manifest.selectors().size());
-        assertEquals(12, manifest.metadata().schemaVersion());
+        String url = tree.path("metadata").path("dbt_schema_version").asText();
+        assertEquals(
+                ArtifactKind.versionFromSchemaUrl(url).orElseThrow(),
+                manifest.metadata().schemaVersion());
     }
 
     @ParameterizedTest
@@ -126,12 +131,16 @@ class DemoManifestTest {
         for (String collection : COLLECTIONS) {
             for (Map.Entry<String, JsonNode> entry : tree.path(collection).properties()) {
                 NodeId id = NodeId.of(entry.getKey());
-                JsonNode raw = entry.getValue().path("raw_code");
+                JsonNode raw = entry.getValue().has("raw_code")
+                        ? entry.getValue().path("raw_code")
+                        : entry.getValue().path("raw_sql"); // dbt 1.2 and older
                 assertEquals(
                         raw.isTextual() ? Optional.of(raw.asText()) : Optional.empty(),
                         manifest.rawCode(id),
                         id.value());
-                JsonNode compiled = entry.getValue().path("compiled_code");
+                JsonNode compiled = entry.getValue().has("compiled_code")
+                        ? entry.getValue().path("compiled_code")
+                        : entry.getValue().path("compiled_sql");
                 assertEquals(
                         compiled.isTextual() ? Optional.of(compiled.asText()) : Optional.empty(),
                         manifest.compiledCode(id),
@@ -139,7 +148,7 @@ class DemoManifestTest {
                 checked += raw.isTextual() ? 1 : 0;
             }
         }
-        assertTrue(checked > 40, "checked " + checked + " SQL bodies");
+        assertTrue(checked > 10, "checked " + checked + " SQL bodies");
     }
 
     @ParameterizedTest
