@@ -11,5 +11,6 @@ module dev.dbtrescue.graph {
 
     exports dev.dbtrescue.graph;
     exports dev.dbtrescue.graph.manifest;
+    exports dev.dbtrescue.graph.select;
     exports dev.dbtrescue.graph.status;
 }

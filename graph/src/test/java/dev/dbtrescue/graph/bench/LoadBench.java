@@ -52,16 +52,24 @@ public final class LoadBench {
         List<Double> total = new ArrayList<>();
         List<Double> analysis = new ArrayList<>();
         for (int i = 0; i < warmups + runs; i++) {
+            settle();
             long t0 = System.nanoTime();
             int manifestNodes = new ManifestReader().read(manifestFile).nodes().size(); // released before the load
+            double manifestMs = (System.nanoTime() - t0) / 1e6;
+            settle();
             long t1 = System.nanoTime();
             ProjectArtifacts artifacts = new ArtifactLoader().loadProject(project);
             LoadedProject loaded = LoadedProject.of(artifacts, Instant.now());
             long t2 = System.nanoTime();
             FailureAnalysis triage = new FailureAnalyzer().analyze(loaded.status());
             long t3 = System.nanoTime();
+            loaded = null; // released so the baselines below start from the same heap
+            artifacts = null;
+            settle();
             long t4 = System.nanoTime();
             long tokens = tokenise(files);
+            double tokeniseMs = (System.nanoTime() - t4) / 1e6;
+            settle();
             long t5 = System.nanoTime();
             int slim = SlimDatabindManifest.read(manifestFile);
             long t6 = System.nanoTime();
@@ -72,9 +80,9 @@ public final class LoadBench {
                 throw new IllegalStateException("no tokens");
             }
             if (i >= warmups) {
-                baseline.add((t5 - t4) / 1e6);
+                baseline.add(tokeniseMs);
                 databind.add((t6 - t5) / 1e6);
-                manifestOnly.add((t1 - t0) / 1e6);
+                manifestOnly.add(manifestMs);
                 total.add((t2 - t1) / 1e6);
                 analysis.add((t3 - t2) / 1e6);
             }
@@ -143,6 +151,12 @@ public final class LoadBench {
             }
         }
         return count;
+    }
+
+    /** Each measured step starts from a collected heap, so that none pays for the garbage of the one before. */
+    private static void settle() {
+        System.gc();
+        System.gc();
     }
 
     private static long usedHeap() {

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.graph.select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.internal.Glob;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The search of each selection method over the graph's nodes, as dbt 1.12's {@code selector_methods.py} does it
+ * (dbt-reference §4.4 and §4.5). Package-private: reached through {@link SelectorEvaluator}.
+ */
+final class MethodMatcher {
+
+    private final LineageGraph graph;
+    private final String rootProject;
+    private final Set<String> knownPaths;
+
+    MethodMatcher(LineageGraph graph, String rootProject) {
+        this.graph = graph;
+        this.rootProject = rootProject;
+        this.knownPaths = knownPaths(graph);
+    }
+
+    /** The nodes the criterion's method matches, before graph operators. */
+    Set<NodeId> search(Selector.Criterion c) throws SelectorSyntaxException {
+        SelectionMethod method = SelectionMethod.fromDbt(c.method())
+                .orElseThrow(() -> new SelectorSyntaxException(
+                        "unknown method '" + c.method() + "'", c.text(), 1, Optional.empty()));
+        String v = c.value();
+        Set<NodeId> out = new LinkedHashSet<>();
+        for (Node n : graph.nodes()) {
+            if (matches(method, c.arguments(), v, n)) {
+                out.add(n.id());
+            }
+        }
+        return out;
+    }
+
+    private boolean matches(SelectionMethod method, List<String> args, String v, Node n)
+            throws SelectorSyntaxException {
+        return switch (method) {
+            case FQN -> n.type() != NodeType.SOURCE && fqnMatches(v, n);
+            case TAG -> n.tags().stream().anyMatch(t -> Glob.matches(v, t));
+            case SOURCE -> n.type() == NodeType.SOURCE && sourceMatches(v, n);
+            case PATH -> pathMatches(v, n);
+            case FILE -> fileMatches(v, n);
+            case PACKAGE -> Glob.matches("this".equals(v) ? rootProject : v, n.packageName());
+            case CONFIG -> (isParsedNode(n) || n.type() == NodeType.SOURCE) && configMatches(args, v, n);
+            case TEST_NAME -> testNameMatches(v, n);
+            case TEST_TYPE -> testTypeMatches(v, n);
+            case RESOURCE_TYPE -> n.type().dbtName().equals(v);
+            case EXPOSURE -> n.type() == NodeType.EXPOSURE && packageAndName(v, n);
+            case METRIC -> n.type() == NodeType.METRIC && packageAndName(v, n);
+            case SEMANTIC_MODEL -> n.type() == NodeType.SEMANTIC_MODEL && packageAndName(v, n);
+            case SAVED_QUERY -> n.type() == NodeType.SAVED_QUERY && packageAndName(v, n);
+            case UNIT_TEST -> n.type() == NodeType.UNIT_TEST && unitTestMatches(v, n);
+            case GROUP -> group(n).filter(g -> Glob.matches(v, g)).isPresent();
+            case ACCESS ->
+                n.type() == NodeType.MODEL
+                        && n.details().access().filter(v::equals).isPresent();
+            case VERSION -> n.type() == NodeType.MODEL && versionMatches(v, n);
+            case STATE, RESULT, SOURCE_STATUS, SELECTOR ->
+                throw new SelectorSyntaxException(
+                        "'" + method.dbtName()
+                                + ":' selection is not available here yet: it needs the state, results or "
+                                + "YAML selectors of the project",
+                        method.dbtName() + ":" + v,
+                        1,
+                        Optional.empty());
+        };
+    }
+
+    /** Resources that dbt keeps in the manifest's {@code nodes} map. */
+    private static boolean isParsedNode(Node n) {
+        return switch (n.type()) {
+            case MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SQL_OPERATION, FUNCTION -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean fqnMatches(String selector, Node n) {
+        List<String> fqn = n.fqn();
+        boolean versioned = n.type() == NodeType.MODEL && n.details().version().isPresent();
+        return selected(fqn, selector, versioned)
+                || (fqn.size() > 1 && selected(fqn.subList(1, fqn.size()), selector, versioned));
+    }
+
+    /** dbt's {@code is_selected_node}: exact leaf (or version) match, else a prefix match on dotted parts. */
+    private static boolean selected(List<String> fqn, String selector, boolean versioned) {
+        if (fqn.isEmpty()) {
+            return false;
+        }
+        String[] selectorParts = selector.split("\\.", -1);
+        if (versioned && fqn.size() >= 2) {
+            if (fqn.get(fqn.size() - 2).equals(selector)) {
+                return true;
+            }
+            String lastTwo = fqn.get(fqn.size() - 2) + "_" + fqn.get(fqn.size() - 1);
+            int k = selectorParts.length;
+            String selectorTail = k >= 2 ? selectorParts[k - 2] + "_" + selectorParts[k - 1] : selectorParts[k - 1];
+            if (lastTwo.equals(selectorTail)) {
+                return true;
+            }
+        } else if (fqn.get(fqn.size() - 1).equals(selector)) {
+            return true;
+        }
+        List<String> flat = new ArrayList<>();
+        for (String segment : fqn) {
+            flat.addAll(List.of(segment.split("\\.", -1)));
+        }
+        if (flat.size() < selectorParts.length) {
+            return false;
+        }
+        for (int i = 0; i < selectorParts.length; i++) {
+            String part = selectorParts[i];
+            if (part.contains("*") || part.contains("?") || part.contains("[") || part.contains("]")) {
+                String rest = String.join(".", flat.subList(i, flat.size()));
+                String pattern = String.join(".", List.of(selectorParts).subList(i, selectorParts.length));
+                return Glob.matches(pattern, rest);
+            }
+            if (!flat.get(i).equals(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sourceMatches(String selector, Node n) {
+        String[] parts = selector.split("\\.", -1);
+        String pkg = "*";
+        String source;
+        String table = "*";
+        if (parts.length == 1) {
+            source = parts[0];
+        } else if (parts.length == 2) {
+            source = parts[0];
+            table = parts[1];
+        } else {
+            pkg = parts[0];
+            source = parts[1];
+            table = parts[2];
+        }
+        String sourceName = n.details().source().map(s -> s.sourceName()).orElse("");
+        return Glob.matches(pkg, n.packageName()) && Glob.matches(source, sourceName) && Glob.matches(table, n.name());
+    }
+
+    private static boolean packageAndName(String selector, Node n) {
+        String[] parts = selector.split("\\.", -1);
+        String pkg = parts.length == 2 ? parts[0] : "*";
+        String name = parts[parts.length - 1];
+        return Glob.matches(pkg, n.packageName()) && Glob.matches(name, n.name());
+    }
+
+    private static boolean unitTestMatches(String selector, Node n) {
+        return packageAndName(selector, n);
+    }
+
+    private static Optional<String> group(Node n) {
+        return n.config().text("group").or(() -> n.details().group());
+    }
+
+    private static boolean testNameMatches(String selector, Node n) {
+        if (n.type() == NodeType.TEST) {
+            return n.details()
+                    .test()
+                    .filter(t -> Glob.matches(selector, t.name()))
+                    .isPresent();
+        }
+        return n.type() == NodeType.UNIT_TEST && Glob.matches(selector, n.name());
+    }
+
+    /** dbt tests membership with {@code in} on strings, so a value that is part of a word also selects. */
+    private static boolean testTypeMatches(String selector, Node n) {
+        boolean generic = n.type() == NodeType.TEST && n.isGenericTest();
+        boolean singular = n.type() == NodeType.TEST && !n.isGenericTest();
+        if (selector.equals("generic") || selector.equals("schema")) {
+            return generic;
+        }
+        if ("data".contains(selector)) {
+            return generic || singular;
+        }
+        if ("singular".contains(selector)) {
+            return singular;
+        }
+        return "unit".contains(selector) && n.type() == NodeType.UNIT_TEST;
+    }
+
+    private static boolean versionMatches(String selector, Node n) {
+        Optional<String> version = n.details().version();
+        if (selector.equals("none")) {
+            return version.isEmpty();
+        }
+        if (version.isEmpty() || n.details().latestVersion().isEmpty()) {
+            return false;
+        }
+        int cmp = compareVersions(version.get(), n.details().latestVersion().get());
+        return switch (selector) {
+            case "latest" -> cmp == 0;
+            case "prerelease" -> cmp > 0;
+            case "old" -> cmp < 0;
+            default -> false;
+        };
+    }
+
+    private static int compareVersions(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static boolean configMatches(List<String> keys, String selector, Node n) {
+        if (keys.isEmpty()) {
+            return false;
+        }
+        JsonNode value = n.config().json();
+        for (String key : keys) {
+            if (!value.isObject() || !value.has(key)) {
+                return false;
+            }
+            value = value.get(key);
+        }
+        boolean severity = keys.equals(List.of("severity"));
+        String lower = selector.toLowerCase(Locale.ROOT);
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (scalarEquals(item, selector, severity)
+                        || (lower.equals("true") && item.isBoolean() && item.booleanValue())
+                        || (lower.equals("false") && item.isBoolean() && !item.booleanValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return scalarEquals(value, selector, severity)
+                || (lower.equals("true") && value.isBoolean() && value.booleanValue())
+                || (lower.equals("false") && value.isBoolean() && !value.booleanValue());
+    }
+
+    /** Python's {@code selector == value}: only a string equals a string (severity compares case-insensitively). */
+    private static boolean scalarEquals(JsonNode value, String selector, boolean caseInsensitive) {
+        if (!value.isTextual()) {
+            return false;
+        }
+        return caseInsensitive
+                ? value.asText().equalsIgnoreCase(selector)
+                : value.asText().equals(selector);
+    }
+
+    private static boolean fileMatches(String selector, Node n) {
+        String path = n.location().originalFilePath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return Glob.matches(selector, name) || Glob.matches(selector, stem);
+    }
+
+    /**
+     * dbt globs the value on disk relative to the project root and selects a node when its file, one of its folders
+     * or its YAML patch file is among the matches. Here the disk is the set of files and folders the manifest names.
+     */
+    private boolean pathMatches(String selector, Node n) {
+        String pattern = normalise(selector);
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        String ofp = n.location().originalFilePath();
+        if (pathGlob(pattern, ofp)) {
+            return true;
+        }
+        Optional<String> patch =
+                n.location().patchPath().map(p -> p.contains("://") ? p.substring(p.indexOf("://") + 3) : p);
+        if (patch.isPresent() && pathGlob(pattern, patch.get())) {
+            return true;
+        }
+        for (String parent : parents(ofp)) {
+            if (pathGlob(pattern, parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean pathGlob(String pattern, String path) {
+        return knownPaths.contains(path) && PathGlob.matches(pattern, path);
+    }
+
+    private static String normalise(String selector) {
+        String s = selector;
+        while (s.startsWith("./")) {
+            s = s.substring(2);
+        }
+        while (s.endsWith("/") && s.length() > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static List<String> parents(String path) {
+        List<String> parents = new ArrayList<>();
+        int slash = path.lastIndexOf('/');
+        while (slash > 0) {
+            path = path.substring(0, slash);
+            parents.add(path);
+            slash = path.lastIndexOf('/');
+        }
+        return parents;
+    }
+
+    private static Set<String> knownPaths(LineageGraph graph) {
+        Set<String> paths = new HashSet<>();
+        for (Node n : graph.nodes()) {
+            addWithParents(paths, n.location().originalFilePath());
+            n.location()
+                    .patchPath()
+                    .ifPresent(p -> addWithParents(paths, p.contains("://") ? p.substring(p.indexOf("://") + 3) : p));
+        }
+        return paths;
+    }
+
+    private static void addWithParents(Set<String> paths, String path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        paths.add(path);
+        paths.addAll(parents(path));
+    }
+}
