@@ -286,6 +286,81 @@ public final class LineageGraph {
         return Collections.unmodifiableSet(found);
     }
 
+    /**
+     * The index of a node, 0 to {@link #size()} - 1, in the order given to {@link #of(Collection)}: the key of the
+     * index-level queries below, which work on {@link BitSet}s for speed.
+     *
+     * @throws UnknownNodeException if absent
+     */
+    public int indexOf(NodeId id) {
+        Integer i = index.get(id);
+        if (i == null) {
+            throw new UnknownNodeException(id);
+        }
+        return i;
+    }
+
+    /** The node at an index. */
+    public Node nodeAt(int index) {
+        return nodes[index];
+    }
+
+    /**
+     * Ancestors of the set bits of {@code roots} at most {@code maxDepth} hops up, as a new set that excludes the
+     * roots unless one is reached from another. O(visited nodes + their edges).
+     */
+    public BitSet ancestors(BitSet roots, int maxDepth) {
+        return walk(roots, maxDepth, parentStart, parents);
+    }
+
+    /** As {@link #ancestors(BitSet, int)}, downstream. */
+    public BitSet descendants(BitSet roots, int maxDepth) {
+        return walk(roots, maxDepth, childStart, children);
+    }
+
+    /** True if every parent of the node at {@code index} is set in {@code set} (vacuously true without parents). */
+    public boolean parentsWithin(int index, BitSet set) {
+        for (int k = parentStart[index]; k < parentStart[index + 1]; k++) {
+            if (!set.get(parents[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The direct children of the set bits, as a new set. */
+    public BitSet children(BitSet of) {
+        BitSet out = new BitSet(nodes.length);
+        for (int i = of.nextSetBit(0); i >= 0; i = of.nextSetBit(i + 1)) {
+            for (int k = childStart[i]; k < childStart[i + 1]; k++) {
+                out.set(children[k]);
+            }
+        }
+        return out;
+    }
+
+    private BitSet walk(BitSet roots, int maxDepth, int[] start, int[] adjacent) {
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("depth must be zero or more, was " + maxDepth);
+        }
+        BitSet seen = new BitSet(nodes.length);
+        BitSet frontier = (BitSet) roots.clone();
+        for (int depth = 0; depth < maxDepth && !frontier.isEmpty(); depth++) {
+            BitSet next = new BitSet(nodes.length);
+            for (int i = frontier.nextSetBit(0); i >= 0; i = frontier.nextSetBit(i + 1)) {
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    int n = adjacent[k];
+                    if (!seen.get(n)) {
+                        seen.set(n);
+                        next.set(n);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return seen;
+    }
+
     /** Every resource, parents before children; deterministic for the same input. */
     public List<NodeId> topologicalOrder() {
         return ids(topoOrder, 0, topoOrder.length);
@@ -322,14 +397,6 @@ public final class LineageGraph {
             }
         }
         return built;
-    }
-
-    private int indexOf(NodeId id) {
-        Integer i = index.get(id);
-        if (i == null) {
-            throw new UnknownNodeException(id);
-        }
-        return i;
     }
 
     private List<NodeId> ids(int[] array, int from, int to) {

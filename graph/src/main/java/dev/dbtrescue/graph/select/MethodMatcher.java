@@ -4,12 +4,11 @@ package dev.dbtrescue.graph.select;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
-import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.internal.Glob;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,32 +23,75 @@ final class MethodMatcher {
     private final LineageGraph graph;
     private final String rootProject;
     private final Set<String> knownPaths;
+    /** Per node index: the fqn, flattened on dots, and how many flat parts its first element (the package) gave. */
+    private final String[][] flatFqn;
+
+    private final int[] packageParts;
 
     MethodMatcher(LineageGraph graph, String rootProject) {
         this.graph = graph;
         this.rootProject = rootProject;
         this.knownPaths = knownPaths(graph);
+        this.flatFqn = new String[graph.size()][];
+        this.packageParts = new int[graph.size()];
+        for (int i = 0; i < graph.size(); i++) {
+            List<String> fqn = graph.nodeAt(i).fqn();
+            List<String> flat = new ArrayList<>(fqn.size() + 2);
+            for (String segment : fqn) {
+                flat.addAll(List.of(segment.split("\\.", -1)));
+            }
+            flatFqn[i] = flat.toArray(String[]::new);
+            packageParts[i] = fqn.isEmpty() ? 0 : fqn.get(0).split("\\.", -1).length;
+        }
     }
 
-    /** The nodes the criterion's method matches, before graph operators. */
-    Set<NodeId> search(Selector.Criterion c) throws SelectorSyntaxException {
+    /** The nodes the criterion's method matches, before graph operators, as graph indices. O(V). */
+    BitSet search(Selector.Criterion c) throws SelectorSyntaxException {
         SelectionMethod method = SelectionMethod.fromDbt(c.method())
                 .orElseThrow(() -> new SelectorSyntaxException(
                         "unknown method '" + c.method() + "'", c.text(), 1, Optional.empty()));
         String v = c.value();
-        Set<NodeId> out = new LinkedHashSet<>();
-        for (Node n : graph.nodes()) {
-            if (matches(method, c.arguments(), v, n)) {
-                out.add(n.id());
+        FqnQuery fqn = method == SelectionMethod.FQN ? new FqnQuery(v) : null;
+        BitSet out = new BitSet(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            Node n = graph.nodeAt(i);
+            boolean hit = fqn != null
+                    ? n.type() != NodeType.SOURCE && fqnMatches(fqn, n, i)
+                    : matches(method, c.arguments(), v, n);
+            if (hit) {
+                out.set(i);
             }
         }
         return out;
     }
 
+    /** An fqn selector split once: its dotted parts and, for versioned models, its last two parts joined by _. */
+    private static final class FqnQuery {
+        final String selector;
+        final String[] parts;
+        final String versionTail;
+        final int firstWildcard;
+
+        FqnQuery(String selector) {
+            this.selector = selector;
+            this.parts = selector.split("\\.", -1);
+            int k = parts.length;
+            this.versionTail = k >= 2 ? parts[k - 2] + "_" + parts[k - 1] : parts[k - 1];
+            int wildcard = -1;
+            for (int j = 0; j < k && wildcard < 0; j++) {
+                String part = parts[j];
+                if (part.contains("*") || part.contains("?") || part.contains("[") || part.contains("]")) {
+                    wildcard = j;
+                }
+            }
+            this.firstWildcard = wildcard;
+        }
+    }
+
     private boolean matches(SelectionMethod method, List<String> args, String v, Node n)
             throws SelectorSyntaxException {
         return switch (method) {
-            case FQN -> n.type() != NodeType.SOURCE && fqnMatches(v, n);
+            case FQN -> throw new IllegalStateException("fqn is matched with its precomputed query");
             case TAG -> n.tags().stream().anyMatch(t -> Glob.matches(v, t));
             case SOURCE -> n.type() == NodeType.SOURCE && sourceMatches(v, n);
             case PATH -> pathMatches(v, n);
@@ -88,51 +130,49 @@ final class MethodMatcher {
         };
     }
 
-    private static boolean fqnMatches(String selector, Node n) {
+    /** dbt's {@code QualifiedNameSelectorMethod}: the whole fqn, or the fqn without its package, matches. */
+    private boolean fqnMatches(FqnQuery q, Node n, int index) {
         List<String> fqn = n.fqn();
         boolean versioned = n.type() == NodeType.MODEL && n.details().version().isPresent();
-        return selected(fqn, selector, versioned)
-                || (fqn.size() > 1 && selected(fqn.subList(1, fqn.size()), selector, versioned));
+        return selected(q, fqn, 0, flatFqn[index], 0, versioned)
+                || (fqn.size() > 1 && selected(q, fqn, 1, flatFqn[index], packageParts[index], versioned));
     }
 
-    /** dbt's {@code is_selected_node}: exact leaf (or version) match, else a prefix match on dotted parts. */
-    private static boolean selected(List<String> fqn, String selector, boolean versioned) {
-        if (fqn.isEmpty()) {
+    /** dbt's {@code is_selected_node} on {@code fqn[from:]}: exact leaf (or version) match, else a dotted prefix. */
+    private static boolean selected(
+            FqnQuery q, List<String> fqn, int from, String[] flat, int flatFrom, boolean versioned) {
+        int last = fqn.size() - 1;
+        if (last < from) {
             return false;
         }
-        String[] selectorParts = selector.split("\\.", -1);
-        if (versioned && fqn.size() >= 2) {
-            if (fqn.get(fqn.size() - 2).equals(selector)) {
+        if (versioned && last - from >= 1) {
+            if (fqn.get(last - 1).equals(q.selector)) {
                 return true;
             }
-            String lastTwo = fqn.get(fqn.size() - 2) + "_" + fqn.get(fqn.size() - 1);
-            int k = selectorParts.length;
-            String selectorTail = k >= 2 ? selectorParts[k - 2] + "_" + selectorParts[k - 1] : selectorParts[k - 1];
-            if (lastTwo.equals(selectorTail)) {
+            if ((fqn.get(last - 1) + "_" + fqn.get(last)).equals(q.versionTail)) {
                 return true;
             }
-        } else if (fqn.get(fqn.size() - 1).equals(selector)) {
+        } else if (!versioned && fqn.get(last).equals(q.selector)) {
             return true;
         }
-        List<String> flat = new ArrayList<>();
-        for (String segment : fqn) {
-            flat.addAll(List.of(segment.split("\\.", -1)));
-        }
-        if (flat.size() < selectorParts.length) {
+        if (flat.length - flatFrom < q.parts.length) {
             return false;
         }
-        for (int i = 0; i < selectorParts.length; i++) {
-            String part = selectorParts[i];
-            if (part.contains("*") || part.contains("?") || part.contains("[") || part.contains("]")) {
-                String rest = String.join(".", flat.subList(i, flat.size()));
-                String pattern = String.join(".", List.of(selectorParts).subList(i, selectorParts.length));
-                return Glob.matches(pattern, rest);
-            }
-            if (!flat.get(i).equals(part)) {
+        int prefix = q.firstWildcard < 0 ? q.parts.length : q.firstWildcard;
+        for (int j = 0; j < prefix; j++) {
+            if (!flat[flatFrom + j].equals(q.parts[j])) {
                 return false;
             }
         }
-        return true;
+        if (q.firstWildcard < 0) {
+            return true;
+        }
+        String pattern = String.join(".", List.of(q.parts).subList(q.firstWildcard, q.parts.length));
+        if (pattern.equals("*")) {
+            return true; // fnmatch('*') matches any remainder
+        }
+        String rest = String.join(".", List.of(flat).subList(flatFrom + q.firstWildcard, flat.length));
+        return Glob.matches(pattern, rest);
     }
 
     private static boolean sourceMatches(String selector, Node n) {

@@ -1,22 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.graph.select;
 
+import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.Objects;
 
 /**
- * The nodes a selector selects, sorted by unique_id, with the warnings dbt would print.
- *
- * @param nodes the selected nodes
- * @param warnings dbt's warnings, e.g. {@code The selection criterion 'x' does not match any enabled nodes}
+ * The nodes a selector selects, with the warnings dbt would print. Immutable.
  */
-public record Selection(SortedSet<NodeId> nodes, List<String> warnings) {
+public final class Selection {
 
-    public Selection {
-        nodes = Collections.unmodifiableSortedSet(new TreeSet<>(nodes));
-        warnings = List.copyOf(warnings);
+    private final LineageGraph graph;
+    private final BitSet selected;
+    private final List<NodeId> nodes;
+    private final List<String> warnings;
+
+    Selection(LineageGraph graph, BitSet selected, List<NodeId> sortedNodes, List<String> warnings) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.selected = (BitSet) selected.clone();
+        this.nodes = List.copyOf(sortedNodes);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The selected nodes, sorted by unique_id (the order {@code dbt ls} prints them in). */
+    public List<NodeId> nodes() {
+        return nodes;
+    }
+
+    /** How many nodes are selected. */
+    public int size() {
+        return nodes.size();
+    }
+
+    /** True if the node is selected. O(1). */
+    public boolean contains(NodeId id) {
+        return graph.contains(id) && selected.get(graph.indexOf(id));
+    }
+
+    /** dbt's warnings, e.g. {@code The selection criterion 'x' does not match any enabled nodes}. */
+    public List<String> warnings() {
+        return warnings;
     }
 }

@@ -2,15 +2,15 @@
 package dev.dbtrescue.graph.select;
 
 import dev.dbtrescue.graph.LineageGraph;
-import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BinaryOperator;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Evaluates a {@link Selector} over a lineage graph the way dbt 1.12's {@code NodeSelector} does: each criterion's
@@ -18,7 +18,9 @@ import java.util.function.BinaryOperator;
  * added according to the indirect-selection mode; groups combine their members' direct and indirect sets and may
  * promote indirectly selected tests whose parents are all present.
  *
- * <p>Immutable and thread-safe once built. A criterion costs O(V) to match plus O(visited + edges) per operator.
+ * <p>Sets are bit sets over the graph's node indices. Building the evaluator is O(V) (it precomputes per-node match
+ * data and the unique_id order); a criterion costs O(V) to match plus O(visited + edges) per operator. Immutable and
+ * thread-safe once built.
  *
  * @see <a href="https://docs.getdbt.com/reference/node-selection/test-selection-examples">indirect selection</a>
  */
@@ -26,7 +28,10 @@ public final class SelectorEvaluator {
 
     private final LineageGraph graph;
     private final MethodMatcher matcher;
-    private final Set<NodeId> sources;
+    private final BitSet sources;
+    private final BitSet tests;
+    private final BitSet promotable;
+    private final int[] byUniqueId;
 
     /**
      * @param graph the selection graph
@@ -35,13 +40,26 @@ public final class SelectorEvaluator {
     public SelectorEvaluator(LineageGraph graph, String rootProject) {
         this.graph = graph;
         this.matcher = new MethodMatcher(graph, rootProject);
-        Set<NodeId> all = new HashSet<>();
-        graph.nodes().stream().filter(n -> n.type() == NodeType.SOURCE).forEach(n -> all.add(n.id()));
-        this.sources = Set.copyOf(all);
+        int n = graph.size();
+        this.sources = new BitSet(n);
+        this.tests = new BitSet(n);
+        this.promotable = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            NodeType type = graph.nodeAt(i).type();
+            sources.set(i, type == NodeType.SOURCE);
+            tests.set(i, type.isTest());
+            // dbt promotes only entries of the manifest's `nodes` map, so data tests but not unit tests
+            promotable.set(i, type == NodeType.TEST);
+        }
+        this.byUniqueId = IntStream.range(0, n)
+                .boxed()
+                .sorted(Comparator.comparing(i -> graph.nodeAt(i).id()))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** A criterion's or group's result: selected directly, and tests that could join at a group level. */
-    private record Sets(Set<NodeId> direct, Set<NodeId> indirect) {}
+    private record Sets(BitSet direct, BitSet indirect) {}
 
     /**
      * The nodes the selector selects, before any resource-type filter of a command.
@@ -50,24 +68,23 @@ public final class SelectorEvaluator {
      */
     public Selection select(Selector selector) throws SelectorSyntaxException {
         List<String> warnings = new ArrayList<>();
-        Sets result = evaluate(selector, warnings);
-        return new Selection(new java.util.TreeSet<>(result.direct()), warnings);
+        BitSet direct = evaluate(selector, warnings).direct();
+        List<NodeId> sorted = new ArrayList<>(direct.cardinality());
+        for (int i : byUniqueId) {
+            if (direct.get(i)) {
+                sorted.add(graph.nodeAt(i).id());
+            }
+        }
+        return new Selection(graph, direct, sorted, warnings);
     }
 
     private Sets evaluate(Selector selector, List<String> warnings) throws SelectorSyntaxException {
         return switch (selector) {
             case Selector.Criterion c -> criterion(c);
-            case Selector.Union u ->
-                group(u.members(), u.promotion(), Optional.empty(), SelectorEvaluator::union, warnings);
-            case Selector.Intersection i ->
-                group(i.members(), i.promotion(), i.warnIfEmpty(), SelectorEvaluator::intersection, warnings);
+            case Selector.Union u -> group(u.members(), u.promotion(), Optional.empty(), BitSet::or, warnings);
+            case Selector.Intersection i -> group(i.members(), i.promotion(), i.warnIfEmpty(), BitSet::and, warnings);
             case Selector.Difference d ->
-                group(
-                        List.of(d.include(), d.exclude()),
-                        d.promotion(),
-                        Optional.empty(),
-                        SelectorEvaluator::difference,
-                        warnings);
+                group(List.of(d.include(), d.exclude()), d.promotion(), Optional.empty(), BitSet::andNot, warnings);
         };
     }
 
@@ -75,116 +92,97 @@ public final class SelectorEvaluator {
             List<Selector> members,
             Optional<IndirectSelection> promotion,
             Optional<String> warnIfEmpty,
-            BinaryOperator<Set<NodeId>> combine,
+            BiConsumer<BitSet, BitSet> combine,
             List<String> warnings)
             throws SelectorSyntaxException {
-        Set<NodeId> direct = null;
-        Set<NodeId> indirect = null;
+        BitSet direct = null;
+        BitSet indirect = null;
         for (Selector member : members) {
             Sets sets = evaluate(member, warnings);
-            Set<NodeId> both = new HashSet<>(sets.direct());
-            both.addAll(sets.indirect());
-            direct = direct == null ? new HashSet<>(sets.direct()) : combine.apply(direct, sets.direct());
-            indirect = indirect == null ? both : combine.apply(indirect, both);
+            BitSet both = (BitSet) sets.direct().clone();
+            both.or(sets.indirect());
+            if (direct == null) {
+                direct = sets.direct();
+                indirect = both;
+            } else {
+                combine.accept(direct, sets.direct());
+                combine.accept(indirect, both);
+            }
         }
         if (direct == null) {
-            return new Sets(Set.of(), Set.of());
+            return new Sets(new BitSet(), new BitSet());
         }
-        Set<NodeId> promoted = promote(direct, indirect, promotion.orElse(IndirectSelection.EAGER));
+        BitSet promoted = promote(direct, indirect, promotion.orElse(IndirectSelection.EAGER));
         if (warnIfEmpty.isPresent() && promoted.isEmpty()) {
             warnings.add("The selection criterion '" + warnIfEmpty.get() + "' does not match any enabled nodes");
         }
         return new Sets(promoted, indirect);
     }
 
-    private static Set<NodeId> union(Set<NodeId> a, Set<NodeId> b) {
-        a.addAll(b);
-        return a;
-    }
-
-    private static Set<NodeId> intersection(Set<NodeId> a, Set<NodeId> b) {
-        a.retainAll(b);
-        return a;
-    }
-
-    private static Set<NodeId> difference(Set<NodeId> a, Set<NodeId> b) {
-        a.removeAll(b);
-        return a;
-    }
-
     /** dbt's {@code incorporate_indirect_nodes}: tests held back become direct once all their parents are. */
-    private Set<NodeId> promote(Set<NodeId> direct, Set<NodeId> indirect, IndirectSelection mode) {
-        if (direct.equals(indirect) || (mode != IndirectSelection.CAUTIOUS && mode != IndirectSelection.BUILDABLE)) {
+    private BitSet promote(BitSet direct, BitSet indirect, IndirectSelection mode) {
+        if ((mode != IndirectSelection.CAUTIOUS && mode != IndirectSelection.BUILDABLE) || direct.equals(indirect)) {
             return direct;
         }
-        Set<NodeId> selected = new HashSet<>(direct);
-        Set<NodeId> reachable = selected;
+        BitSet selected = (BitSet) direct.clone();
+        BitSet reachable = selected;
         if (mode == IndirectSelection.BUILDABLE) {
-            reachable = new HashSet<>(selected);
-            reachable.addAll(graph.ancestorsOf(selected, LineageGraph.UNLIMITED));
+            reachable = graph.ancestors(selected, LineageGraph.UNLIMITED);
+            reachable.or(selected);
         }
-        for (NodeId id : indirect) {
-            Node node = graph.requireNode(id);
-            if (isParsedNode(node) && reachable.containsAll(graph.parentsOf(id))) {
-                selected.add(id);
+        BitSet candidates = (BitSet) indirect.clone();
+        candidates.andNot(direct);
+        candidates.and(promotable);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (graph.parentsWithin(i, reachable)) {
+                selected.set(i);
             }
         }
         return selected;
     }
 
-    /** Promotion looks only at the manifest's {@code nodes} map (so not at unit tests). */
-    private static boolean isParsedNode(Node node) {
-        return node.type() != NodeType.UNIT_TEST
-                && node.type() != NodeType.SOURCE
-                && node.type() != NodeType.EXPOSURE
-                && node.type() != NodeType.METRIC
-                && node.type() != NodeType.SEMANTIC_MODEL
-                && node.type() != NodeType.SAVED_QUERY;
-    }
-
     private Sets criterion(Selector.Criterion c) throws SelectorSyntaxException {
-        Set<NodeId> collected = matcher.search(c);
-        Set<NodeId> selected = new HashSet<>(collected);
+        BitSet collected = matcher.search(c);
+        BitSet selected = (BitSet) collected.clone();
         if (c.childrensParents()) {
-            Set<NodeId> downstream = new HashSet<>(graph.descendantsOf(collected, LineageGraph.UNLIMITED));
-            downstream.addAll(collected);
-            selected.addAll(downstream);
-            selected.addAll(graph.ancestorsOf(downstream, LineageGraph.UNLIMITED));
+            BitSet downstream = graph.descendants(collected, LineageGraph.UNLIMITED);
+            downstream.or(collected);
+            selected.or(downstream);
+            selected.or(graph.ancestors(downstream, LineageGraph.UNLIMITED));
         }
         if (c.parentsDepth() >= 0) {
-            selected.addAll(graph.ancestorsOf(collected, c.parentsDepth()));
+            selected.or(graph.ancestors(collected, c.parentsDepth()));
         }
         if (c.childrenDepth() >= 0) {
-            selected.addAll(graph.descendantsOf(collected, c.childrenDepth()));
+            selected.or(graph.descendants(collected, c.childrenDepth()));
         }
         if (c.indirect() == IndirectSelection.EMPTY) {
-            return new Sets(selected, Set.of());
+            return new Sets(selected, new BitSet());
         }
         return expand(selected, c.indirect());
     }
 
     /** dbt's {@code expand_selection}: the tests among the selection's direct children. */
-    private Sets expand(Set<NodeId> selected, IndirectSelection mode) {
-        Set<NodeId> direct = new HashSet<>(selected);
-        Set<NodeId> indirect = new HashSet<>();
-        Set<NodeId> buildable = null;
-        if (mode == IndirectSelection.BUILDABLE) {
-            buildable = new HashSet<>(selected);
-            buildable.addAll(graph.ancestorsOf(selected, LineageGraph.UNLIMITED));
-            buildable.addAll(sources);
+    private Sets expand(BitSet selected, IndirectSelection mode) {
+        BitSet direct = (BitSet) selected.clone();
+        BitSet indirect = new BitSet();
+        BitSet candidates = graph.children(selected);
+        candidates.and(tests);
+        if (mode == IndirectSelection.EAGER) {
+            direct.or(candidates);
+            return new Sets(direct, indirect);
         }
-        for (NodeId child : graph.descendantsOf(selected, 1)) {
-            Node node = graph.requireNode(child);
-            if (!node.type().isTest()) {
-                continue;
-            }
-            List<NodeId> parents = graph.parentsOf(child);
-            if (mode == IndirectSelection.EAGER || selected.containsAll(parents)) {
-                direct.add(child);
-            } else if (buildable != null && buildable.containsAll(parents)) {
-                direct.add(child);
+        BitSet buildable = null;
+        if (mode == IndirectSelection.BUILDABLE) {
+            buildable = graph.ancestors(selected, LineageGraph.UNLIMITED);
+            buildable.or(selected);
+            buildable.or(sources);
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (graph.parentsWithin(i, selected) || (buildable != null && graph.parentsWithin(i, buildable))) {
+                direct.set(i);
             } else {
-                indirect.add(child);
+                indirect.set(i);
             }
         }
         return new Sets(direct, indirect);

@@ -28,7 +28,7 @@ class SelectorEvaluatorTest {
     private Set<NodeId> select(String select, String exclude, IndirectSelection mode) throws SelectorSyntaxException {
         Selector s =
                 new SelectorParser().parse(List.of(select), exclude.isEmpty() ? List.of() : List.of(exclude), mode);
-        return new SelectorEvaluator(shop, "shop").select(s).nodes();
+        return new TreeSet<>(new SelectorEvaluator(shop, "shop").select(s).nodes());
     }
 
     private static Set<NodeId> ids(String... dsl) {
