@@ -16,6 +16,7 @@ import dev.dbtrescue.graph.select.Selector;
 import dev.dbtrescue.graph.select.SelectorEvaluator;
 import dev.dbtrescue.graph.select.SelectorParser;
 import dev.dbtrescue.graph.select.SelectorSyntaxException;
+import dev.dbtrescue.graph.select.YamlSelectors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,12 @@ public final class LsCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(
+            names = "--selector",
+            paramLabel = "NAME",
+            description = "A YAML selector of the project (selectors.yml); --select and --exclude are then ignored.")
+    String selectorName;
+
+    @Option(
             names = "--resource-type",
             arity = "1..*",
             paramLabel = "TYPE",
@@ -133,8 +140,9 @@ public final class LsCommand implements Callable<Integer> {
                     ? new ArtifactLoader().loadProject(input.project).manifest()
                     : new ManifestReader().read(input.manifest);
             LineageGraph graph = LineageGraph.of(manifest.nodes().values());
-            Selector selector = new SelectorParser().parse(select, exclude, mode);
-            Selection selection = new SelectorEvaluator(graph, manifest.projectName()).select(selector);
+            Selector selector = selector(manifest, mode);
+            Selection selection =
+                    new SelectorEvaluator(graph, manifest.projectName(), manifest.selectors()).select(selector);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             List<Node> nodes = new ArrayList<>();
             for (NodeId id : selection.nodes()) {
@@ -157,6 +165,18 @@ public final class LsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** As dbt: --selector wins; else --select/--exclude; else the project's default selector; else everything. */
+    private Selector selector(Manifest manifest, IndirectSelection mode) throws SelectorSyntaxException {
+        if (selectorName != null) {
+            return YamlSelectors.named(selectorName, manifest.selectors(), mode);
+        }
+        var defaultSelector = YamlSelectors.defaultSelector(manifest.selectors());
+        if (select.isEmpty() && exclude.isEmpty() && defaultSelector.isPresent()) {
+            return YamlSelectors.named(defaultSelector.get(), manifest.selectors(), mode);
+        }
+        return new SelectorParser().parse(select, exclude, mode);
     }
 
     private Set<NodeType> resourceTypes() {

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.graph.select;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.internal.Glob;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
@@ -32,13 +38,25 @@ public final class SelectorEvaluator {
     private final BitSet tests;
     private final BitSet promotable;
     private final int[] byUniqueId;
+    private final Map<String, JsonNode> selectors;
 
     /**
      * @param graph the selection graph
      * @param rootProject the root project's name (for {@code package:this})
      */
     public SelectorEvaluator(LineageGraph graph, String rootProject) {
+        this(graph, rootProject, Map.of());
+    }
+
+    /**
+     * @param graph the selection graph
+     * @param rootProject the root project's name (for {@code package:this})
+     * @param selectors the project's YAML selectors by name (the manifest's {@code selectors}), for the
+     *     {@code selector:} method
+     */
+    public SelectorEvaluator(LineageGraph graph, String rootProject, Map<String, JsonNode> selectors) {
         this.graph = graph;
+        this.selectors = Map.copyOf(selectors);
         this.matcher = new MethodMatcher(graph, rootProject);
         int n = graph.size();
         this.sources = new BitSet(n);
@@ -61,6 +79,9 @@ public final class SelectorEvaluator {
     /** A criterion's or group's result: selected directly, and tests that could join at a group level. */
     private record Sets(BitSet direct, BitSet indirect) {}
 
+    /** One evaluation's warnings and the YAML selectors being expanded (to stop cycles). */
+    private record Run(List<String> warnings, Deque<String> expanding) {}
+
     /**
      * The nodes the selector selects, before any resource-type filter of a command.
      *
@@ -68,7 +89,8 @@ public final class SelectorEvaluator {
      */
     public Selection select(Selector selector) throws SelectorSyntaxException {
         List<String> warnings = new ArrayList<>();
-        BitSet direct = evaluate(selector, warnings).direct();
+        BitSet direct =
+                evaluate(selector, new Run(warnings, new ArrayDeque<>())).direct();
         List<NodeId> sorted = new ArrayList<>(direct.cardinality());
         for (int i : byUniqueId) {
             if (direct.get(i)) {
@@ -78,13 +100,13 @@ public final class SelectorEvaluator {
         return new Selection(graph, direct, sorted, warnings);
     }
 
-    private Sets evaluate(Selector selector, List<String> warnings) throws SelectorSyntaxException {
+    private Sets evaluate(Selector selector, Run run) throws SelectorSyntaxException {
         return switch (selector) {
-            case Selector.Criterion c -> criterion(c);
-            case Selector.Union u -> group(u.members(), u.promotion(), Optional.empty(), BitSet::or, warnings);
-            case Selector.Intersection i -> group(i.members(), i.promotion(), i.warnIfEmpty(), BitSet::and, warnings);
+            case Selector.Criterion c -> criterion(c, run);
+            case Selector.Union u -> group(u.members(), u.promotion(), Optional.empty(), BitSet::or, run);
+            case Selector.Intersection i -> group(i.members(), i.promotion(), i.warnIfEmpty(), BitSet::and, run);
             case Selector.Difference d ->
-                group(List.of(d.include(), d.exclude()), d.promotion(), Optional.empty(), BitSet::andNot, warnings);
+                group(List.of(d.include(), d.exclude()), d.promotion(), Optional.empty(), BitSet::andNot, run);
         };
     }
 
@@ -93,12 +115,12 @@ public final class SelectorEvaluator {
             Optional<IndirectSelection> promotion,
             Optional<String> warnIfEmpty,
             BiConsumer<BitSet, BitSet> combine,
-            List<String> warnings)
+            Run run)
             throws SelectorSyntaxException {
         BitSet direct = null;
         BitSet indirect = null;
         for (Selector member : members) {
-            Sets sets = evaluate(member, warnings);
+            Sets sets = evaluate(member, run);
             BitSet both = (BitSet) sets.direct().clone();
             both.or(sets.indirect());
             if (direct == null) {
@@ -114,7 +136,7 @@ public final class SelectorEvaluator {
         }
         BitSet promoted = promote(direct, indirect, promotion.orElse(IndirectSelection.EAGER));
         if (warnIfEmpty.isPresent() && promoted.isEmpty()) {
-            warnings.add("The selection criterion '" + warnIfEmpty.get() + "' does not match any enabled nodes");
+            run.warnings().add("The selection criterion '" + warnIfEmpty.get() + "' does not match any enabled nodes");
         }
         return new Sets(promoted, indirect);
     }
@@ -141,8 +163,9 @@ public final class SelectorEvaluator {
         return selected;
     }
 
-    private Sets criterion(Selector.Criterion c) throws SelectorSyntaxException {
-        BitSet collected = matcher.search(c);
+    private Sets criterion(Selector.Criterion c, Run run) throws SelectorSyntaxException {
+        boolean reference = c.method().equals(SelectionMethod.SELECTOR.dbtName());
+        BitSet collected = reference ? referenced(c, run) : matcher.search(c);
         BitSet selected = (BitSet) collected.clone();
         if (c.childrensParents()) {
             BitSet downstream = graph.descendants(collected, LineageGraph.UNLIMITED);
@@ -156,10 +179,32 @@ public final class SelectorEvaluator {
         if (c.childrenDepth() >= 0) {
             selected.or(graph.descendants(collected, c.childrenDepth()));
         }
-        if (c.indirect() == IndirectSelection.EMPTY) {
-            return new Sets(selected, new BitSet());
+        if (c.indirect() == IndirectSelection.EMPTY || reference) {
+            return new Sets(selected, new BitSet()); // a referenced selector's result is not expanded again
         }
         return expand(selected, c.indirect());
+    }
+
+    /** dbt 1.12's {@code selector:} method: the union of the final results of the selectors whose names match. */
+    private BitSet referenced(Selector.Criterion c, Run run) throws SelectorSyntaxException {
+        BitSet out = new BitSet(graph.size());
+        for (String name : new TreeSet<>(selectors.keySet())) {
+            if (!Glob.matches(c.value(), name)) {
+                continue;
+            }
+            if (run.expanding().contains(name)) {
+                throw new SelectorSyntaxException(
+                        "selector '" + name + "' refers to itself through " + String.join(" -> ", run.expanding()),
+                        c.text(),
+                        1,
+                        Optional.empty());
+            }
+            run.expanding().push(name);
+            out.or(evaluate(YamlSelectors.named(name, selectors, c.indirect()), run)
+                    .direct());
+            run.expanding().pop();
+        }
+        return out;
     }
 
     /** dbt's {@code expand_selection}: the tests among the selection's direct children. */
