@@ -9,20 +9,25 @@ import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.ManifestReader;
+import dev.dbtrescue.graph.manifest.RunResultsReader;
+import dev.dbtrescue.graph.manifest.SourcesReader;
 import dev.dbtrescue.graph.select.IndirectSelection;
 import dev.dbtrescue.graph.select.NodeNames;
 import dev.dbtrescue.graph.select.Selection;
+import dev.dbtrescue.graph.select.SelectionState;
 import dev.dbtrescue.graph.select.Selector;
 import dev.dbtrescue.graph.select.SelectorEvaluator;
 import dev.dbtrescue.graph.select.SelectorParser;
 import dev.dbtrescue.graph.select.SelectorSyntaxException;
 import dev.dbtrescue.graph.select.YamlSelectors;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -120,6 +125,13 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--output-keys", arity = "1..*", paramLabel = "KEY", description = "Keys of --output json.")
     List<String> outputKeys = new ArrayList<>();
 
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description =
+                    "Artifacts of a previous run (run_results.json, sources.json) for result: and source_status:.")
+    Path state;
+
     @Spec
     CommandSpec spec;
 
@@ -141,8 +153,9 @@ public final class LsCommand implements Callable<Integer> {
                     : new ManifestReader().read(input.manifest);
             LineageGraph graph = LineageGraph.of(manifest.nodes().values());
             Selector selector = selector(manifest, mode);
-            Selection selection =
-                    new SelectorEvaluator(graph, manifest.projectName(), manifest.selectors()).select(selector);
+            Selection selection = new SelectorEvaluator(
+                            graph, manifest.projectName(), manifest.selectors(), selectionState())
+                    .select(selector);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             List<Node> nodes = new ArrayList<>();
             for (NodeId id : selection.nodes()) {
@@ -165,6 +178,34 @@ public final class LsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** What --state gives, read as dbt reads it: the state folder's artifacts and the current sources.json. */
+    private SelectionState selectionState() throws ArtifactException {
+        if (state == null) {
+            return SelectionState.NONE;
+        }
+        if (!Files.isDirectory(state)) {
+            throw new ArtifactException(
+                    state,
+                    "is not a folder",
+                    "Pass --state the folder that holds the previous" + " run's artifacts (a copy of its target/)");
+        }
+        Path targetDir = input.project != null
+                ? input.project.resolve("target")
+                : input.manifest.toAbsolutePath().getParent();
+        Path currentSources = targetDir == null ? null : targetDir.resolve("sources.json");
+        return new SelectionState(
+                Optional.empty(),
+                Files.exists(state.resolve("run_results.json"))
+                        ? Optional.of(new RunResultsReader().read(state.resolve("run_results.json")))
+                        : Optional.empty(),
+                Files.exists(state.resolve("sources.json"))
+                        ? Optional.of(new SourcesReader().read(state.resolve("sources.json")))
+                        : Optional.empty(),
+                currentSources != null && Files.exists(currentSources)
+                        ? Optional.of(new SourcesReader().read(currentSources))
+                        : Optional.empty());
     }
 
     /** As dbt: --selector wins; else --select/--exclude; else the project's default selector; else everything. */

@@ -4,13 +4,21 @@ package dev.dbtrescue.graph.select;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.internal.Glob;
+import dev.dbtrescue.graph.manifest.FreshnessResult;
+import dev.dbtrescue.graph.manifest.FreshnessStatus;
+import dev.dbtrescue.graph.manifest.NodeResult;
+import dev.dbtrescue.graph.manifest.RunResults;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,9 +36,12 @@ final class MethodMatcher {
 
     private final int[] packageParts;
 
-    MethodMatcher(LineageGraph graph, String rootProject) {
+    private final SelectionState state;
+
+    MethodMatcher(LineageGraph graph, String rootProject, SelectionState state) {
         this.graph = graph;
         this.rootProject = rootProject;
+        this.state = state;
         this.knownPaths = knownPaths(graph);
         this.flatFqn = new String[graph.size()][];
         this.packageParts = new int[graph.size()];
@@ -51,6 +62,12 @@ final class MethodMatcher {
                 .orElseThrow(() -> new SelectorSyntaxException(
                         "unknown method '" + c.method() + "'", c.text(), 1, Optional.empty()));
         String v = c.value();
+        if (method == SelectionMethod.RESULT) {
+            return result(c);
+        }
+        if (method == SelectionMethod.SOURCE_STATUS) {
+            return sourceStatus(c);
+        }
         FqnQuery fqn = method == SelectionMethod.FQN ? new FqnQuery(v) : null;
         BitSet out = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
@@ -60,6 +77,57 @@ final class MethodMatcher {
                     : matches(method, c.arguments(), v, n);
             if (hit) {
                 out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /** dbt's {@code result:}: nodes whose status in the state's run_results.json is exactly the value. */
+    private BitSet result(Selector.Criterion c) throws SelectorSyntaxException {
+        RunResults previous = state.runResults()
+                .orElseThrow(() -> new SelectorSyntaxException(
+                        "'result:' needs the previous run's run_results.json: pass --state DIR with DIR/run_results.json",
+                        c.text(),
+                        1,
+                        Optional.empty()));
+        BitSet out = new BitSet(graph.size());
+        for (NodeResult r : previous.results()) {
+            if (r.rawStatus().equals(c.value()) && graph.contains(r.id())) {
+                out.set(graph.indexOf(r.id()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dbt's {@code source_status:fresher}: sources whose current {@code max_loaded_at} is newer than in the state's
+     * sources.json (or that had none there), without those whose current freshness query failed. Any other value
+     * selects nothing, as in dbt.
+     */
+    private BitSet sourceStatus(Selector.Criterion c) throws SelectorSyntaxException {
+        if (state.previousSources().isEmpty() || state.currentSources().isEmpty()) {
+            throw new SelectorSyntaxException(
+                    "'source_status:' needs two sources.json: the previous one in --state DIR and the current one in"
+                            + " the project's target/ (run `dbt source freshness` first)",
+                    c.text(),
+                    1,
+                    Optional.empty());
+        }
+        BitSet out = new BitSet(graph.size());
+        if (!c.value().equals("fresher")) {
+            return out;
+        }
+        Map<NodeId, Instant> before = new HashMap<>();
+        for (FreshnessResult r : state.previousSources().get().results()) {
+            r.maxLoadedAt().ifPresent(at -> before.put(r.id(), at));
+        }
+        for (FreshnessResult r : state.currentSources().get().results()) {
+            if (r.status() == FreshnessStatus.RUNTIME_ERROR || r.maxLoadedAt().isEmpty() || !graph.contains(r.id())) {
+                continue;
+            }
+            Instant was = before.get(r.id());
+            if (was == null || r.maxLoadedAt().get().isAfter(was)) {
+                out.set(graph.indexOf(r.id()));
             }
         }
         return out;

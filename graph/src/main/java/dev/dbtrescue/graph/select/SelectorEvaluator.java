@@ -45,7 +45,7 @@ public final class SelectorEvaluator {
      * @param rootProject the root project's name (for {@code package:this})
      */
     public SelectorEvaluator(LineageGraph graph, String rootProject) {
-        this(graph, rootProject, Map.of());
+        this(graph, rootProject, Map.of(), SelectionState.NONE);
     }
 
     /**
@@ -53,11 +53,13 @@ public final class SelectorEvaluator {
      * @param rootProject the root project's name (for {@code package:this})
      * @param selectors the project's YAML selectors by name (the manifest's {@code selectors}), for the
      *     {@code selector:} method
+     * @param state what {@code --state} gives, for {@code result:} and {@code source_status:}
      */
-    public SelectorEvaluator(LineageGraph graph, String rootProject, Map<String, JsonNode> selectors) {
+    public SelectorEvaluator(
+            LineageGraph graph, String rootProject, Map<String, JsonNode> selectors, SelectionState state) {
         this.graph = graph;
         this.selectors = Map.copyOf(selectors);
-        this.matcher = new MethodMatcher(graph, rootProject);
+        this.matcher = new MethodMatcher(graph, rootProject, state);
         int n = graph.size();
         this.sources = new BitSet(n);
         this.tests = new BitSet(n);

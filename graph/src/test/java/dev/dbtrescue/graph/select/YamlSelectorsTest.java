@@ -32,8 +32,9 @@ class YamlSelectorsTest {
 
     private Set<NodeId> select(Map<String, JsonNode> selectors, String name) throws SelectorSyntaxException {
         Selector s = YamlSelectors.named(name, selectors, IndirectSelection.EAGER);
-        return new TreeSet<>(
-                new SelectorEvaluator(shop, "shop", selectors).select(s).nodes());
+        return new TreeSet<>(new SelectorEvaluator(shop, "shop", selectors, SelectionState.NONE)
+                .select(s)
+                .nodes());
     }
 
     private static Set<NodeId> ids(String... dsl) {
