@@ -79,11 +79,18 @@ public final class LsCommand implements Callable<Integer> {
     Input input;
 
     @Option(
-            names = {"-s", "--select", "-m", "--models", "--model"},
+            names = {"-s", "--select"},
             arity = "1..*",
             paramLabel = "SELECTOR",
             description = "dbt selectors (space-separated tokens are a union, commas an intersection).")
     List<String> select = new ArrayList<>();
+
+    @Option(
+            names = {"-m", "--models", "--model"},
+            arity = "1..*",
+            paramLabel = "SELECTOR",
+            description = "Deprecated in dbt: as --select, but lists models only.")
+    List<String> models = new ArrayList<>();
 
     @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "dbt selectors to exclude.")
     List<String> exclude = new ArrayList<>();
@@ -95,14 +102,14 @@ public final class LsCommand implements Callable<Integer> {
     String selectorName;
 
     @Option(
-            names = "--resource-type",
+            names = {"--resource-type", "--resource-types"},
             arity = "1..*",
             paramLabel = "TYPE",
             description = "Keep only these resource types (or 'all', 'default').")
     List<String> resourceTypes = new ArrayList<>();
 
     @Option(
-            names = "--exclude-resource-type",
+            names = {"--exclude-resource-type", "--exclude-resource-types"},
             arity = "1..*",
             paramLabel = "TYPE",
             description = "Drop these resource types.")
@@ -116,7 +123,7 @@ public final class LsCommand implements Callable<Integer> {
     String indirectSelection;
 
     @Option(
-            names = {"--output", "-o"},
+            names = "--output",
             defaultValue = "selector",
             paramLabel = "FORMAT",
             description = "selector, name, path, json or unique_id (default ${DEFAULT-VALUE}).")
@@ -144,6 +151,23 @@ public final class LsCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "--output must be selector, name, path, json or unique_id, not '" + output + "'");
             }
+            if (!models.isEmpty()) {
+                // dbt's wording, so that scripts reading warnings see what dbt prints
+                err.println("warning: Deprecated functionality\nUsage of `--models`, `--model`, and `-m` is"
+                        + " deprecated in favor of `--select` or\n`-s`.");
+                err.println("warning: Deprecated functionality\nSummary of encountered deprecations:\n"
+                        + "- ModelParamUsageDeprecation: 1 occurrence\nTo see all deprecation instances instead of"
+                        + " just the first occurrence of each,\nrun command again with the `--show-all-deprecations`"
+                        + " flag. You may also need to\nrun with `--no-partial-parse` as some deprecations are only"
+                        + " encountered during\nparsing.");
+                if (!select.isEmpty()) {
+                    throw new IllegalArgumentException("\"models\" and \"select\" are mutually exclusive arguments");
+                }
+                if (!resourceTypes.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "\"models\" and \"resource_type\" are mutually exclusive arguments");
+                }
+            }
             IndirectSelection mode = IndirectSelection.fromDbt(indirectSelection)
                     .orElseThrow(() -> new IllegalArgumentException("--indirect-selection must be eager, cautious,"
                             + " buildable or empty, not '" + indirectSelection + "'"));
@@ -168,7 +192,7 @@ public final class LsCommand implements Callable<Integer> {
                 err.println("warning: No nodes selected!");
             }
             for (Node node : nodes) {
-                out.println(render(node));
+                out.println(render(node, manifest));
             }
             return ExitCodes.OK;
         } catch (ArtifactException | SelectorSyntaxException | IllegalArgumentException e) {
@@ -211,16 +235,26 @@ public final class LsCommand implements Callable<Integer> {
     /** As dbt: --selector wins; else --select/--exclude; else the project's default selector; else everything. */
     private Selector selector(Manifest manifest, IndirectSelection mode) throws SelectorSyntaxException {
         if (selectorName != null) {
+            if (!select.isEmpty() || !exclude.isEmpty() || !models.isEmpty()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("warning: The --select and --exclude arguments are being ignored"
+                                + " for node selection because --selector is provided");
+            }
             return YamlSelectors.named(selectorName, manifest.selectors(), mode);
         }
         var defaultSelector = YamlSelectors.defaultSelector(manifest.selectors());
-        if (select.isEmpty() && exclude.isEmpty() && defaultSelector.isPresent()) {
+        List<String> chosen = models.isEmpty() ? select : models;
+        if (chosen.isEmpty() && exclude.isEmpty() && defaultSelector.isPresent()) {
             return YamlSelectors.named(defaultSelector.get(), manifest.selectors(), mode);
         }
-        return new SelectorParser().parse(select, exclude, mode);
+        return new SelectorParser().parse(chosen, exclude, mode);
     }
 
     private Set<NodeType> resourceTypes() {
+        if (!models.isEmpty()) {
+            return EnumSet.of(NodeType.MODEL); // --models lists models only
+        }
         Set<NodeType> types = EnumSet.noneOf(NodeType.class);
         if (resourceTypes.isEmpty()) {
             types.addAll(DEFAULT_TYPES);
@@ -256,12 +290,18 @@ public final class LsCommand implements Callable<Integer> {
         return type;
     }
 
-    private String render(Node node) {
+    private String render(Node node, Manifest manifest) {
         return switch (output) {
             case "name" -> NodeNames.name(node);
             case "path" -> node.location().originalFilePath();
             case "unique_id" -> node.id().value();
-            case "json" -> LsJson.render(node, outputKeys);
+            case "json" ->
+                LsJson.render(
+                        node,
+                        manifest.nodeJson(node.id())
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "the manifest changed on disk while listing; run again")),
+                        outputKeys);
             case "selector" -> NodeNames.selector(node);
             default ->
                 throw new IllegalArgumentException(

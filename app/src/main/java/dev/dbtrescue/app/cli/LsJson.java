@@ -6,137 +6,76 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbtrescue.graph.Node;
-import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One line of {@code dbt ls --output json}: the node's fields in dbt's field order, written as Python's
- * {@code json.dumps} writes them ({@code ", "} and {@code ": "} separators, non-ASCII escaped).
+ * One line of {@code dbt ls --output json}: the node's dictionary as dbt wrote it in the manifest, filtered to dbt
+ * ls's default keys (in the manifest's order, plus {@code direct_parents} for models) or to {@code --output-keys} (in
+ * the order given; dotted keys reach into nested objects and are left out when null), written as Python's
+ * {@code json.dumps} writes it ({@code ", "} and {@code ": "} separators, non-ASCII escaped).
  */
 final class LsJson {
 
-    /** The keys dbt ls prints when {@code --output-keys} is not given, in dbt's order. */
-    static final List<String> DEFAULT_KEYS = List.of(
-            "name",
-            "resource_type",
-            "package_name",
-            "original_file_path",
-            "unique_id",
+    /** The keys dbt ls prints when {@code --output-keys} is not given. */
+    static final Set<String> DEFAULT_KEYS = Set.of(
             "alias",
-            "config",
-            "tags",
-            "depends_on",
-            "source_name");
-
-    /** dbt's field order of a node dictionary, for the keys dbt-rescue can print. */
-    private static final List<String> FIELD_ORDER = List.of(
-            "database",
-            "schema",
             "name",
-            "resource_type",
             "package_name",
-            "path",
-            "original_file_path",
-            "unique_id",
-            "fqn",
-            "alias",
-            "checksum",
-            "config",
-            "tags",
-            "description",
-            "meta",
             "depends_on",
+            "direct_parents",
+            "tags",
+            "config",
+            "resource_type",
             "source_name",
-            "relation_name",
-            "version",
-            "latest_version",
-            "access",
-            "group");
+            "original_file_path",
+            "unique_id");
 
     private LsJson() {}
 
-    static String render(Node node, List<String> keys) {
-        List<String> wanted = keys.isEmpty() ? DEFAULT_KEYS : keys;
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        for (String key : FIELD_ORDER) {
-            if (wanted.contains(key)) {
-                value(node, key).ifPresent(v -> object.set(key, v));
+    static String render(Node node, JsonNode dict, List<String> keys) {
+        ObjectNode full = dict.deepCopy();
+        if (node.type() == NodeType.MODEL) {
+            // dbt keeps direct_parents out of manifest.json and puts it back for ls: the model's direct parents
+            ArrayNode parents = full.putArray("direct_parents");
+            node.dependsOn().nodes().forEach(id -> parents.add(id.value()));
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (keys.isEmpty()) {
+            full.properties().forEach(e -> {
+                if (DEFAULT_KEYS.contains(e.getKey())) {
+                    out.set(e.getKey(), e.getValue());
+                }
+            });
+        } else {
+            for (String key : keys) {
+                if (key.contains(".")) {
+                    JsonNode value = nested(full, key);
+                    if (value != null && !value.isNull()) {
+                        out.set(key, value);
+                    }
+                } else if (full.has(key)) {
+                    out.set(key, full.get(key));
+                }
             }
         }
-        StringBuilder out = new StringBuilder();
-        write(object, out);
-        return out.toString();
+        StringBuilder text = new StringBuilder();
+        write(out, text);
+        return text.toString();
     }
 
-    private static java.util.Optional<JsonNode> value(Node node, String key) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        return java.util.Optional.ofNullable(
-                switch (key) {
-                    case "database" ->
-                        node.relation().database().<JsonNode>map(f::textNode).orElse(f.nullNode());
-                    case "schema" ->
-                        node.relation().schema().<JsonNode>map(f::textNode).orElse(f.nullNode());
-                    case "name" -> f.textNode(node.name());
-                    case "resource_type" -> f.textNode(node.type().dbtName());
-                    case "package_name" -> f.textNode(node.packageName());
-                    case "path" -> f.textNode(node.location().path());
-                    case "original_file_path" -> f.textNode(node.location().originalFilePath());
-                    case "unique_id" -> f.textNode(node.id().value());
-                    case "fqn" -> strings(node.fqn());
-                    case "alias" ->
-                        node.relation().alias().<JsonNode>map(f::textNode).orElse(null);
-                    case "config" ->
-                        node.config().json().isMissingNode()
-                                ? null
-                                : node.config().json();
-                    case "tags" -> strings(node.tags());
-                    case "description" ->
-                        f.textNode(node.details().description().orElse(""));
-                    case "meta" ->
-                        node.details().meta().isMissingNode()
-                                ? null
-                                : node.details().meta();
-                    case "depends_on" -> dependsOn(node);
-                    case "source_name" ->
-                        node.details()
-                                .source()
-                                .<JsonNode>map(s -> f.textNode(s.sourceName()))
-                                .orElse(null);
-                    case "relation_name" ->
-                        node.relation()
-                                .relationName()
-                                .<JsonNode>map(f::textNode)
-                                .orElse(f.nullNode());
-                    case "version" ->
-                        node.details().version().<JsonNode>map(f::textNode).orElse(null);
-                    case "latest_version" ->
-                        node.details()
-                                .latestVersion()
-                                .<JsonNode>map(f::textNode)
-                                .orElse(null);
-                    case "access" ->
-                        node.details().access().<JsonNode>map(f::textNode).orElse(null);
-                    case "group" ->
-                        node.details().group().<JsonNode>map(f::textNode).orElse(null);
-                    default -> null;
-                });
-    }
-
-    private static JsonNode dependsOn(Node node) {
-        ObjectNode deps = JsonNodeFactory.instance.objectNode();
-        deps.set("macros", strings(node.dependsOn().macros()));
-        deps.set(
-                "nodes",
-                strings(node.dependsOn().nodes().stream().map(NodeId::value).toList()));
-        return deps;
-    }
-
-    private static ArrayNode strings(List<String> items) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        items.forEach(array::add);
-        return array;
+    private static JsonNode nested(JsonNode root, String dottedKey) {
+        JsonNode current = root;
+        for (String key : dottedKey.split("\\.", -1)) {
+            if (!current.isObject() || !current.has(key)) {
+                return null;
+            }
+            current = current.get(key);
+        }
+        return current;
     }
 
     /** Python {@code json.dumps} formatting. */

@@ -30,6 +30,8 @@ public final class RootCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RootCommand());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.UNREADABLE_INPUT);
+        cli.setExpandAtFiles(false); // '@orders' is dbt's childrens-parents operator, never an argument file
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false); // like dbt: an unknown -x is an error, not a value
         return cli;
     }
 

@@ -3,6 +3,7 @@ package dev.dbtrescue.graph.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -15,6 +16,19 @@ import java.util.Optional;
 public final class CodeReader {
 
     private CodeReader() {}
+
+    /** The JSON value at {@code offset} as a tree, empty when the file cannot be read or has none there. */
+    public static Optional<JsonNode> treeAt(Path file, long offset) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(offset);
+            try (InputStream in = Channels.newInputStream(channel);
+                    JsonParser parser = ArtifactFiles.MAPPER.createParser(in)) {
+                return parser.nextToken() == null ? Optional.empty() : Optional.of(Trees.read(parser));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The string at {@code offset}, empty when the file cannot be read or has no string token there. */
     public static Optional<String> stringAt(Path file, long offset) {

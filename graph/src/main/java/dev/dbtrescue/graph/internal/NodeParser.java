@@ -126,6 +126,7 @@ public final class NodeParser {
         JsonNode owner = MissingNode.getInstance();
         Dependencies dependsOn = Dependencies.NONE;
         Checksum checksum = Checksum.NONE;
+        long nodeOffset = -1;
         long rawOffset = -1;
         long compiledOffset = -1;
     }
@@ -139,6 +140,7 @@ public final class NodeParser {
      */
     public static Optional<Node> read(JsonParser p, NodeType defaultType, Canonicalizer shared) throws IOException {
         Fields f = new Fields();
+        f.nodeOffset = p.currentTokenLocation().getByteOffset();
         String field;
         while ((field = p.nextFieldName()) != null) {
             readField(p, f, field, p.nextToken());
@@ -268,9 +270,7 @@ public final class NodeParser {
                 f.checksum,
                 f.columns,
                 details,
-                f.rawOffset < 0 && f.compiledOffset < 0
-                        ? CodeLocation.NONE
-                        : new CodeLocation(f.rawOffset, f.compiledOffset));
+                new CodeLocation(f.nodeOffset, f.rawOffset, f.compiledOffset));
     }
 
     private static Optional<TestMetadata> testMetadata(Fields f) {

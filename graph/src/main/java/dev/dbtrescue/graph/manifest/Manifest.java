@@ -75,6 +75,19 @@ public record Manifest(
         return code(id, true);
     }
 
+    /**
+     * The node's whole JSON object as dbt wrote it in the manifest (every field, in dbt's order), read from the file.
+     *
+     * @return the object, empty when the node is unknown or the manifest was not read from a file
+     */
+    public Optional<JsonNode> nodeJson(NodeId id) {
+        Node node = nodes.get(id);
+        if (node == null || file.isEmpty() || node.code().nodeOffset() < 0) {
+            return Optional.empty();
+        }
+        return CodeReader.treeAt(file.get(), node.code().nodeOffset()).filter(JsonNode::isObject);
+    }
+
     /** As {@link #rawCode(NodeId)} for {@code compiled_code}, present only after dbt compiled the node. */
     public Optional<String> compiledCode(NodeId id) {
         return code(id, false);

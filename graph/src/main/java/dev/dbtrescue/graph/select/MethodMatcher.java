@@ -179,12 +179,13 @@ final class MethodMatcher {
                 n.type() == NodeType.MODEL
                         && n.details().access().filter(v::equals).isPresent();
             case VERSION -> n.type() == NodeType.MODEL && versionMatches(v, n);
-            case STATE, RESULT, SOURCE_STATUS, SELECTOR ->
+            case RESULT, SOURCE_STATUS, SELECTOR ->
+                throw new IllegalStateException(method.dbtName() + ": is evaluated before per-node matching");
+            case STATE ->
                 throw new SelectorSyntaxException(
-                        "'" + method.dbtName()
-                                + ":' selection is not available here yet: it needs the state, results or "
-                                + "YAML selectors of the project",
-                        method.dbtName() + ":" + v,
+                        "'state:' comparison with a production manifest is not available in this build of"
+                                + " dbt-rescue yet; run dbt itself for state: selectors for now",
+                        "state:" + v,
                         1,
                         Optional.empty());
         };
@@ -240,7 +241,14 @@ final class MethodMatcher {
             return true; // fnmatch('*') matches any remainder
         }
         String rest = String.join(".", List.of(flat).subList(flatFrom + q.firstWildcard, flat.length));
-        return Glob.matches(pattern, rest);
+        if (Glob.matches(pattern, rest)) {
+            return true;
+        }
+        // dbt 1.12.4+: a bare wildcard (no dot) also matches the leaf: the model name for versioned models
+        if (!q.selector.contains(".")) {
+            return Glob.matches(q.selector, versioned ? fqn.get(last - 1) : fqn.get(last));
+        }
+        return false;
     }
 
     private static boolean sourceMatches(String selector, Node n) {
@@ -378,10 +386,19 @@ final class MethodMatcher {
      * dbt globs the value on disk relative to the project root and selects a node when its file, one of its folders
      * or its YAML patch file is among the matches. Here the disk is the set of files and folders the manifest names.
      */
-    private boolean pathMatches(String selector, Node n) {
+    private boolean pathMatches(String selector, Node n) throws SelectorSyntaxException {
         String pattern = normalise(selector);
         if (pattern.isEmpty()) {
             return false;
+        }
+        if (pattern.equals(".")) {
+            // pathlib's glob('.') raises IndexError on the Python versions dbt 1.12 runs on, so dbt fails here
+            throw new SelectorSyntaxException(
+                    "path:. (the project root) cannot be evaluated by dbt 1.12 (it fails with an IndexError);"
+                            + " select everything with '*' or a folder with path:models",
+                    "path:" + selector,
+                    6,
+                    Optional.of("*"));
         }
         String ofp = n.location().originalFilePath();
         if (pathGlob(pattern, ofp)) {

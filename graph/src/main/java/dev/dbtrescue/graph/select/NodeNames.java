@@ -30,10 +30,17 @@ public final class NodeNames {
         };
     }
 
-    /** The name {@code --output name} prints: {@code source.table} for sources, else the node name. */
+    /**
+     * The name {@code --output name} prints (dbt's {@code search_name}): {@code source.table} for sources,
+     * {@code name.vN} for versioned models, else the node name.
+     */
     public static String name(Node node) {
         if (node.details().source().isPresent()) {
             return node.details().source().get().sourceName() + "." + node.name();
+        }
+        if (node.type() == dev.dbtrescue.graph.NodeType.MODEL
+                && node.details().version().isPresent()) {
+            return node.name() + ".v" + node.details().version().get();
         }
         return node.name();
     }

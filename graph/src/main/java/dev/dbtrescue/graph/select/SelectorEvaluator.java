@@ -190,6 +190,11 @@ public final class SelectorEvaluator {
     /** dbt 1.12's {@code selector:} method: the union of the final results of the selectors whose names match. */
     private BitSet referenced(Selector.Criterion c, Run run) throws SelectorSyntaxException {
         BitSet out = new BitSet(graph.size());
+        if (selectors.keySet().stream().noneMatch(name -> Glob.matches(c.value(), name))) {
+            throw new SelectorSyntaxException(
+                    "Selector '" + c.value() + "' did not match any selector in selectors.yml", c.text(),
+                    c.text().indexOf(':') + 2, SelectorParser.closest(c.value(), List.copyOf(selectors.keySet())));
+        }
         for (String name : new TreeSet<>(selectors.keySet())) {
             if (!Glob.matches(c.value(), name)) {
                 continue;

@@ -54,11 +54,12 @@ public final class SelectorParser {
      */
     public Selector parse(List<String> select, List<String> exclude, IndirectSelection mode)
             throws SelectorSyntaxException {
-        Selector included = union(select.isEmpty() ? DEFAULT_INCLUDES : select, mode);
+        // dbt builds its default selection without the "does not match any enabled nodes" check
+        Selector included = select.isEmpty() ? union(DEFAULT_INCLUDES, mode, false) : union(select, mode, true);
         if (exclude.isEmpty()) {
             return included;
         }
-        return new Selector.Difference(included, union(exclude, mode), Optional.of(mode));
+        return new Selector.Difference(included, union(exclude, mode, true), Optional.of(mode));
     }
 
     /** As {@link #parse(List, List, IndirectSelection)} for one {@code --select} string and the default mode. */
@@ -66,7 +67,8 @@ public final class SelectorParser {
         return parse(List.of(select), List.of(), IndirectSelection.EAGER);
     }
 
-    private Selector union(List<String> values, IndirectSelection mode) throws SelectorSyntaxException {
+    private Selector union(List<String> values, IndirectSelection mode, boolean warnIfEmpty)
+            throws SelectorSyntaxException {
         List<Selector> members = new ArrayList<>();
         for (String value : values) {
             // dbt splits on single spaces: doubled spaces give an empty token that matches nothing
@@ -75,7 +77,8 @@ public final class SelectorParser {
                 for (String part : token.split(",", -1)) {
                     parts.add(criterion(part, mode));
                 }
-                members.add(new Selector.Intersection(parts, Optional.of(mode), Optional.of(token)));
+                members.add(new Selector.Intersection(
+                        parts, Optional.of(mode), warnIfEmpty ? Optional.of(token) : Optional.empty()));
             }
         }
         return new Selector.Union(members, Optional.of(mode));
