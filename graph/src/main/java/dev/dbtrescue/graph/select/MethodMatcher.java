@@ -68,6 +68,9 @@ final class MethodMatcher {
         if (method == SelectionMethod.SOURCE_STATUS) {
             return sourceStatus(c);
         }
+        if (method == SelectionMethod.PATH) {
+            return path(c);
+        }
         FqnQuery fqn = method == SelectionMethod.FQN ? new FqnQuery(v) : null;
         BitSet out = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
@@ -160,9 +163,9 @@ final class MethodMatcher {
             throws SelectorSyntaxException {
         return switch (method) {
             case FQN -> throw new IllegalStateException("fqn is matched with its precomputed query");
-            case TAG -> n.tags().stream().anyMatch(t -> Glob.matches(v, t));
+            case TAG -> tagMatches(v, n.tags());
             case SOURCE -> n.type() == NodeType.SOURCE && sourceMatches(v, n);
-            case PATH -> pathMatches(v, n);
+            case PATH -> throw new IllegalStateException("path: is matched against the paths first");
             case FILE -> fileMatches(v, n);
             case PACKAGE -> Glob.matches("this".equals(v) ? rootProject : v, n.packageName());
             case CONFIG -> (isParsedNode(n) || n.type() == NodeType.SOURCE) && configMatches(args, v, n);
@@ -382,43 +385,76 @@ final class MethodMatcher {
         return Glob.matches(selector, name) || Glob.matches(selector, stem);
     }
 
-    /**
-     * dbt globs the value on disk relative to the project root and selects a node when its file, one of its folders
-     * or its YAML patch file is among the matches. Here the disk is the set of files and folders the manifest names.
-     */
-    private boolean pathMatches(String selector, Node n) throws SelectorSyntaxException {
-        String pattern = normalise(selector);
-        if (pattern.isEmpty()) {
-            return false;
-        }
-        if (pattern.equals(".")) {
-            // pathlib's glob('.') raises IndexError on the Python versions dbt 1.12 runs on, so dbt fails here
-            throw new SelectorSyntaxException(
-                    "path:. (the project root) cannot be evaluated by dbt 1.12 (it fails with an IndexError);"
-                            + " select everything with '*' or a folder with path:models",
-                    "path:" + selector,
-                    6,
-                    Optional.of("*"));
-        }
-        String ofp = n.location().originalFilePath();
-        if (pathGlob(pattern, ofp)) {
-            return true;
-        }
-        Optional<String> patch =
-                n.location().patchPath().map(p -> p.contains("://") ? p.substring(p.indexOf("://") + 3) : p);
-        if (patch.isPresent() && pathGlob(pattern, patch.get())) {
-            return true;
-        }
-        for (String parent : parents(ofp)) {
-            if (pathGlob(pattern, parent)) {
+    private static boolean tagMatches(String selector, List<String> tags) {
+        boolean wildcard = Glob.hasWildcard(selector);
+        for (String tag : tags) {
+            if (wildcard ? Glob.matches(selector, tag) : selector.equals(tag)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean pathGlob(String pattern, String path) {
-        return knownPaths.contains(path) && PathGlob.matches(pattern, path);
+    /**
+     * dbt globs the value on disk relative to the project root and selects a node when its file, one of its folders
+     * or its YAML patch file is among the matches. Here the disk is the set of files and folders the manifest names;
+     * the glob runs once over that set, then each node is looked up in the matches.
+     */
+    private BitSet path(Selector.Criterion c) throws SelectorSyntaxException {
+        String pattern = normalise(c.value());
+        BitSet out = new BitSet(graph.size());
+        if (pattern.isEmpty()) {
+            return out;
+        }
+        if (pattern.equals(".")) {
+            // pathlib's glob('.') raises IndexError on the Python versions dbt 1.12 runs on, so dbt fails here
+            throw new SelectorSyntaxException(
+                    "path:. (the project root) cannot be evaluated by dbt 1.12 (it fails with an IndexError);"
+                            + " select everything with '*' or a folder with path:models",
+                    c.text(),
+                    6,
+                    Optional.of("*"));
+        }
+        Set<String> matched = new HashSet<>();
+        if (Glob.hasWildcard(pattern)) {
+            for (String known : knownPaths) {
+                if (PathGlob.matches(pattern, known)) {
+                    matched.add(known);
+                }
+            }
+        } else if (knownPaths.contains(pattern)) {
+            matched.add(pattern);
+        }
+        if (matched.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < graph.size(); i++) {
+            if (pathMatches(matched, graph.nodeAt(i))) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    private static boolean pathMatches(Set<String> matched, Node n) {
+        String ofp = n.location().originalFilePath();
+        if (matched.contains(ofp)) {
+            return true;
+        }
+        Optional<String> patch = n.location().patchPath();
+        if (patch.isPresent()) {
+            String p = patch.get();
+            int scheme = p.indexOf("://");
+            if (matched.contains(scheme < 0 ? p : p.substring(scheme + 3))) {
+                return true;
+            }
+        }
+        for (int slash = ofp.lastIndexOf('/'); slash > 0; slash = ofp.lastIndexOf('/', slash - 1)) {
+            if (matched.contains(ofp.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normalise(String selector) {
