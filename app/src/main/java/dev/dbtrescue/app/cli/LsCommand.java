@@ -177,9 +177,7 @@ public final class LsCommand implements Callable<Integer> {
                     : new ManifestReader().read(input.manifest);
             LineageGraph graph = LineageGraph.of(manifest.nodes().values());
             Selector selector = selector(manifest, mode);
-            Selection selection = new SelectorEvaluator(
-                            graph, manifest.projectName(), manifest.selectors(), selectionState())
-                    .select(selector);
+            Selection selection = new SelectorEvaluator(graph, manifest, selectionState()).select(selector);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             List<Node> nodes = new ArrayList<>();
             for (NodeId id : selection.nodes()) {
@@ -220,7 +218,9 @@ public final class LsCommand implements Callable<Integer> {
                 : input.manifest.toAbsolutePath().getParent();
         Path currentSources = targetDir == null ? null : targetDir.resolve("sources.json");
         return new SelectionState(
-                Optional.empty(),
+                Files.exists(state.resolve("manifest.json"))
+                        ? Optional.of(new ManifestReader().read(state.resolve("manifest.json")))
+                        : Optional.empty(),
                 Files.exists(state.resolve("run_results.json"))
                         ? Optional.of(new RunResultsReader().read(state.resolve("run_results.json")))
                         : Optional.empty(),

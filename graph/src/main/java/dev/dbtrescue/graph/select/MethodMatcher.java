@@ -9,6 +9,7 @@ import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.internal.Glob;
 import dev.dbtrescue.graph.manifest.FreshnessResult;
 import dev.dbtrescue.graph.manifest.FreshnessStatus;
+import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.NodeResult;
 import dev.dbtrescue.graph.manifest.RunResults;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The search of each selection method over the graph's nodes, as dbt 1.12's {@code selector_methods.py} does it
@@ -37,11 +39,14 @@ final class MethodMatcher {
     private final int[] packageParts;
 
     private final SelectionState state;
+    private final Optional<Manifest> currentManifest;
+    private volatile @Nullable StateComparator comparator;
 
-    MethodMatcher(LineageGraph graph, String rootProject, SelectionState state) {
+    MethodMatcher(LineageGraph graph, String rootProject, SelectionState state, Optional<Manifest> currentManifest) {
         this.graph = graph;
         this.rootProject = rootProject;
         this.state = state;
+        this.currentManifest = currentManifest;
         this.knownPaths = knownPaths(graph);
         this.flatFqn = new String[graph.size()][];
         this.packageParts = new int[graph.size()];
@@ -71,6 +76,9 @@ final class MethodMatcher {
         if (method == SelectionMethod.PATH) {
             return path(c);
         }
+        if (method == SelectionMethod.STATE) {
+            return comparator(c).select(v);
+        }
         FqnQuery fqn = method == SelectionMethod.FQN ? new FqnQuery(v) : null;
         BitSet out = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
@@ -83,6 +91,24 @@ final class MethodMatcher {
             }
         }
         return out;
+    }
+
+    private StateComparator comparator(Selector.Criterion c) throws SelectorSyntaxException {
+        StateComparator built = comparator;
+        if (built == null) {
+            if (state.manifest().isEmpty() || currentManifest.isEmpty()) {
+                throw new SelectorSyntaxException(
+                        "'state:' needs the production manifest to compare with: pass --state DIR with"
+                                + " DIR/manifest.json",
+                        c.text(),
+                        1,
+                        Optional.empty());
+            }
+            built = new StateComparator(
+                    graph, currentManifest.get(), state.manifest().get());
+            comparator = built;
+        }
+        return built;
     }
 
     /** dbt's {@code result:}: nodes whose status in the state's run_results.json is exactly the value. */
@@ -184,13 +210,7 @@ final class MethodMatcher {
             case VERSION -> n.type() == NodeType.MODEL && versionMatches(v, n);
             case RESULT, SOURCE_STATUS, SELECTOR ->
                 throw new IllegalStateException(method.dbtName() + ": is evaluated before per-node matching");
-            case STATE ->
-                throw new SelectorSyntaxException(
-                        "'state:' comparison with a production manifest is not available in this build of"
-                                + " dbt-rescue yet; run dbt itself for state: selectors for now",
-                        "state:" + v,
-                        1,
-                        Optional.empty());
+            case STATE -> throw new IllegalStateException("state: is compared manifest to manifest");
         };
     }
 

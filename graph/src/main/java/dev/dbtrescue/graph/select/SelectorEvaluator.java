@@ -6,6 +6,7 @@ import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.internal.Glob;
+import dev.dbtrescue.graph.manifest.Manifest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -57,9 +58,30 @@ public final class SelectorEvaluator {
      */
     public SelectorEvaluator(
             LineageGraph graph, String rootProject, Map<String, JsonNode> selectors, SelectionState state) {
+        this(graph, rootProject, selectors, state, Optional.empty());
+    }
+
+    /**
+     * An evaluator over a manifest's graph with everything it declares: the root project, its YAML selectors and,
+     * for {@code state:}, the manifest itself to compare with the state's.
+     *
+     * @param graph the selection graph of {@code manifest}
+     * @param manifest the current manifest
+     * @param state what {@code --state} gives
+     */
+    public SelectorEvaluator(LineageGraph graph, Manifest manifest, SelectionState state) {
+        this(graph, manifest.projectName(), manifest.selectors(), state, Optional.of(manifest));
+    }
+
+    private SelectorEvaluator(
+            LineageGraph graph,
+            String rootProject,
+            Map<String, JsonNode> selectors,
+            SelectionState state,
+            Optional<Manifest> manifest) {
         this.graph = graph;
         this.selectors = Map.copyOf(selectors);
-        this.matcher = new MethodMatcher(graph, rootProject, state);
+        this.matcher = new MethodMatcher(graph, rootProject, state, manifest);
         int n = graph.size();
         this.sources = new BitSet(n);
         this.tests = new BitSet(n);
