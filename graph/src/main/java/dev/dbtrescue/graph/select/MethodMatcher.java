@@ -93,6 +93,13 @@ final class MethodMatcher {
         return out;
     }
 
+    /** Why a node is new or modified against the state manifest. */
+    List<StateReason> stateReasons(NodeId id) throws SelectorSyntaxException {
+        return comparator(new Selector.Criterion(
+                        "state", List.of(), "modified", -1, -1, false, IndirectSelection.EAGER, "state:modified"))
+                .reasons(graph.requireNode(id));
+    }
+
     private StateComparator comparator(Selector.Criterion c) throws SelectorSyntaxException {
         StateComparator built = comparator;
         if (built == null) {

@@ -100,6 +100,17 @@ public final class SelectorEvaluator {
                 .toArray();
     }
 
+    /**
+     * Why a node is {@code state:new} or {@code state:modified} against the state manifest: which check fired (body,
+     * which config key, which macro, ...). Empty when it is neither.
+     *
+     * @throws SelectorSyntaxException if this evaluator has no state manifest (no {@code --state})
+     * @throws dev.dbtrescue.graph.UnknownNodeException if the node is not in the graph
+     */
+    public List<StateReason> stateReasons(NodeId id) throws SelectorSyntaxException {
+        return matcher.stateReasons(id);
+    }
+
     /** A criterion's or group's result: selected directly, and tests that could join at a group level. */
     private record Sets(BitSet direct, BitSet indirect) {}
 

@@ -8,6 +8,7 @@ import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.manifest.Macro;
 import dev.dbtrescue.graph.manifest.Manifest;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,56 @@ final class StateComparator {
             case "modified.contract" -> parsed(node) && (old.isEmpty() || !sameContract(node, old.get()));
             default -> false;
         };
+    }
+
+    /**
+     * Why the node is new or modified, in check order; empty when it is neither. Consistent with {@code state:new}
+     * and {@code state:modified}: a new source, exposure, metric, semantic model or saved query gives {@code NEW}
+     * though dbt does not count it as modified.
+     */
+    List<StateReason> reasons(Node node) {
+        Optional<Node> maybeOld = previous.node(node.id());
+        List<StateReason> reasons = new ArrayList<>();
+        if (maybeOld.isEmpty()) {
+            reasons.add(new StateReason(StateReason.Kind.NEW, ""));
+            macroCause(node).ifPresent(m -> reasons.add(new StateReason(StateReason.Kind.MACRO, m)));
+            return reasons;
+        }
+        Node old = maybeOld.get();
+        if (!sameContents(node, maybeOld)) {
+            contentReasons(node, old, reasons);
+        }
+        macroCause(node).ifPresent(m -> reasons.add(new StateReason(StateReason.Kind.MACRO, m)));
+        if (old.type() == NodeType.MODEL && !sameContract(node, old)) {
+            reasons.add(new StateReason(StateReason.Kind.CONTRACT, ""));
+        }
+        return reasons;
+    }
+
+    /** Which parts of the content differ, once {@link #sameContents} said something does. */
+    private void contentReasons(Node node, Node old, List<StateReason> reasons) {
+        if (parsed(node) && !(node.type() == NodeType.TEST && node.isGenericTest()) && !sameBody(node, old)) {
+            reasons.add(new StateReason(StateReason.Kind.BODY, ""));
+        }
+        if (hasConfigCheck(node)) {
+            configDifferences(node, old).forEach(k -> reasons.add(new StateReason(StateReason.Kind.CONFIG, k)));
+        }
+        if ((parsed(node) || node.type() == NodeType.SOURCE) && !sameRelation(node, old)) {
+            reasons.add(new StateReason(StateReason.Kind.RELATION, ""));
+        }
+        if (parsed(node) && !samePersistedDescriptions(node, old)) {
+            reasons.add(new StateReason(StateReason.Kind.PERSISTED_DESCRIPTIONS, ""));
+        }
+        if (!node.fqn().equals(old.fqn())) {
+            reasons.add(new StateReason(
+                    StateReason.Kind.FQN, String.join(".", old.fqn()) + " -> " + String.join(".", node.fqn())));
+        }
+        if (node.type() == NodeType.MODEL && !sameRefRepresentation(node, old)) {
+            reasons.add(new StateReason(StateReason.Kind.REF_REPRESENTATION, ""));
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(new StateReason(StateReason.Kind.PROPERTY, node.type().dbtName() + " definition"));
+        }
     }
 
     /** dbt's {@code check_modified_content}: different contents, or an upstream macro changed, or the contract. */
@@ -179,21 +230,27 @@ final class StateComparator {
 
     /** {@code BaseConfig.same_contents} over {@code unrendered_config}, without the excluded keys. */
     private static boolean sameConfig(Node node, Node old) {
+        return configDifferences(node, old).isEmpty();
+    }
+
+    /** The unrendered config keys (not excluded) that differ, sorted. */
+    private static List<String> configDifferences(Node node, Node old) {
         JsonNode mine = node.unrenderedConfig().json();
         JsonNode theirs = old.unrenderedConfig().json();
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = new java.util.TreeSet<>();
         mine.fieldNames().forEachRemaining(keys::add);
         theirs.fieldNames().forEachRemaining(keys::add);
+        List<String> differing = new ArrayList<>();
         for (String key : keys) {
             if (EXCLUDED_CONFIG.contains(key)) {
                 continue;
             }
             if (mine.has(key) != theirs.has(key)
                     || (mine.has(key) && !mine.get(key).equals(theirs.get(key)))) {
-                return false;
+                differing.add(key);
             }
         }
-        return true;
+        return differing;
     }
 
     /** {@code same_database_representation}: unrendered database, schema and alias; sources also identifier. */
@@ -277,8 +334,13 @@ final class StateComparator {
 
     /** dbt's macro walk: a macro the node calls, directly or through other macros, changed. */
     private boolean macrosModified(Node node) {
+        return macroCause(node).isPresent();
+    }
+
+    /** The first changed macro found on the node's macro walk. */
+    private Optional<String> macroCause(Node node) {
         if (modifiedMacros.isEmpty() || node.type() == NodeType.SOURCE) {
-            return false;
+            return Optional.empty();
         }
         Set<String> visited = new HashSet<>();
         java.util.ArrayDeque<String> stack =
@@ -289,14 +351,14 @@ final class StateComparator {
                 continue;
             }
             if (modifiedMacros.contains(id)) {
-                return true;
+                return Optional.of(id);
             }
             Macro macro = current.macros().get(id);
             if (macro != null) {
                 stack.addAll(macro.dependsOnMacros());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Set<String> modifiedMacros(Map<String, Macro> now, Map<String, Macro> before) {
