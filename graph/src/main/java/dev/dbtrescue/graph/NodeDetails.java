@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param source source-table specifics, for sources only
  * @param exposure exposure specifics, for exposures only
  * @param testedModel the model a unit test tests, for unit tests only
+ * @param deprecationDate a model's {@code deprecation_date}, as written
  */
 public record NodeDetails(
         Optional<String> description,
@@ -32,7 +33,8 @@ public record NodeDetails(
         Optional<TestMetadata> test,
         Optional<SourceInfo> source,
         Optional<ExposureInfo> exposure,
-        Optional<String> testedModel) {
+        Optional<String> testedModel,
+        Optional<String> deprecationDate) {
 
     /** No details. */
     public static final NodeDetails NONE = new NodeDetails(
@@ -43,6 +45,7 @@ public record NodeDetails(
             Optional.empty(),
             Optional.empty(),
             MissingNode.getInstance(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -60,5 +63,6 @@ public record NodeDetails(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(exposure, "exposure");
         Objects.requireNonNull(testedModel, "testedModel");
+        Objects.requireNonNull(deprecationDate, "deprecationDate");
     }
 }

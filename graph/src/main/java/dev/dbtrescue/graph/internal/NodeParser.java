@@ -4,7 +4,9 @@ package dev.dbtrescue.graph.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbtrescue.graph.Checksum;
 import dev.dbtrescue.graph.CodeLocation;
 import dev.dbtrescue.graph.Dependencies;
@@ -115,6 +117,21 @@ public final class NodeParser {
         @Nullable
         String testedModel;
 
+        @Nullable
+        String deprecationDate;
+
+        @Nullable
+        String loadedAtQuery;
+
+        @Nullable
+        String unrenderedDatabase;
+
+        @Nullable
+        String unrenderedSchema;
+
+        JsonNode quoting = MissingNode.getInstance();
+        JsonNode external = MissingNode.getInstance();
+
         List<String> fqn = List.of();
         List<String> tags = List.of();
         List<String> columns = List.of();
@@ -126,6 +143,7 @@ public final class NodeParser {
         JsonNode owner = MissingNode.getInstance();
         Dependencies dependsOn = Dependencies.NONE;
         Checksum checksum = Checksum.NONE;
+        JsonNode sourceCompared = MissingNode.getInstance();
         long nodeOffset = -1;
         long rawOffset = -1;
         long compiledOffset = -1;
@@ -179,6 +197,12 @@ public final class NodeParser {
             case "url" -> f.url = scalar(p, value);
             case "label" -> f.label = scalar(p, value);
             case "model" -> f.testedModel = scalar(p, value);
+            case "deprecation_date" -> f.deprecationDate = scalar(p, value);
+            case "quoting" -> f.quoting = tree(p, value);
+            case "external" -> f.external = tree(p, value);
+            case "loaded_at_query" -> f.loadedAtQuery = scalar(p, value);
+            case "unrendered_database" -> f.unrenderedDatabase = scalar(p, value);
+            case "unrendered_schema" -> f.unrenderedSchema = scalar(p, value);
             case "fqn" -> f.fqn = strings(p, value);
             case "tags" -> f.tags = strings(p, value);
             case "columns" -> f.columns = keys(p, value);
@@ -218,6 +242,16 @@ public final class NodeParser {
         f.meta = shared.tree(f.meta);
         f.freshness = shared.tree(f.freshness);
         f.owner = shared.tree(f.owner);
+        if ("source".equals(f.resourceType)) {
+            ObjectNode compared = JsonNodeFactory.instance.objectNode();
+            compared.set("quoting", f.quoting);
+            compared.set("external", f.external);
+            compared.put("loaded_at_query", f.loadedAtQuery);
+            compared.put("unrendered_database", f.unrenderedDatabase);
+            compared.put("unrendered_schema", f.unrenderedSchema);
+            compared.put("identifier", f.identifier);
+            f.sourceCompared = shared.tree(compared);
+        }
         return f;
     }
 
@@ -248,10 +282,12 @@ public final class NodeParser {
                         ? Optional.of(new SourceInfo(
                                 f.sourceName == null ? "" : f.sourceName,
                                 Optional.ofNullable(f.loadedAtField),
-                                f.freshness))
+                                f.freshness,
+                                f.sourceCompared))
                         : Optional.empty(),
                 type == NodeType.EXPOSURE ? Optional.of(exposure(f)) : Optional.empty(),
-                type == NodeType.UNIT_TEST ? Optional.ofNullable(f.testedModel) : Optional.empty());
+                type == NodeType.UNIT_TEST ? Optional.ofNullable(f.testedModel) : Optional.empty(),
+                Optional.ofNullable(f.deprecationDate));
         return new Node(
                 new NodeId(uniqueId),
                 type,

@@ -40,8 +40,15 @@ final class StateComparator {
         this.modifiedMacros = modifiedMacros(current.macros(), previous.macros());
     }
 
-    /** The nodes a {@code state:} value selects. */
+    /** Results per state: value, computed once per comparator (the graph and both manifests are immutable). */
+    private final Map<String, BitSet> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The nodes a {@code state:} value selects (a copy the caller may change). O(V) the first time per value. */
     BitSet select(String value) {
+        return (BitSet) cache.computeIfAbsent(value, this::compute).clone();
+    }
+
+    private BitSet compute(String value) {
         BitSet out = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
             Node node = graph.nodeAt(i);
@@ -150,13 +157,22 @@ final class StateComparator {
                 sameRelation(node, old)
                         && node.fqn().equals(old.fqn())
                         && sameConfig(node, old)
-                        && sameFields(
-                                node,
-                                old,
-                                List.of("quoting", "freshness", "loaded_at_field", "loaded_at_query", "external"));
+                        && node.details()
+                                .source()
+                                .map(s -> nullish(s.freshness()))
+                                .equals(old.details().source().map(s -> nullish(s.freshness())))
+                        && node.details()
+                                .source()
+                                .map(s -> s.loadedAtField())
+                                .equals(old.details().source().map(s -> s.loadedAtField()))
+                        && node.details()
+                                .source()
+                                .map(s -> s.compared())
+                                .equals(old.details().source().map(s -> s.compared()));
             case EXPOSURE ->
                 node.fqn().equals(old.fqn())
-                        && sameFields(node, old, List.of("type", "owner", "maturity", "url", "description", "label"))
+                        && node.details().exposure().equals(old.details().exposure())
+                        && node.details().description().equals(old.details().description())
                         && Set.copyOf(node.dependsOn().nodes())
                                 .equals(Set.copyOf(old.dependsOn().nodes()))
                         && sameConfig(node, old);
@@ -198,7 +214,7 @@ final class StateComparator {
     private boolean sameRefRepresentation(Node node, Node old) {
         return node.details().latestVersion().equals(old.details().latestVersion())
                 && node.details().access().equals(old.details().access())
-                && sameFields(node, old, List.of("deprecation_date"));
+                && node.details().deprecationDate().equals(old.details().deprecationDate());
     }
 
     /** Resources dbt keeps in the manifest's {@code nodes} map ({@code ParsedNode} subclasses). */
@@ -256,7 +272,14 @@ final class StateComparator {
     /** {@code same_database_representation}: unrendered database, schema and alias; sources also identifier. */
     private boolean sameRelation(Node node, Node old) {
         if (node.type() == NodeType.SOURCE) {
-            return sameFields(node, old, List.of("unrendered_database", "unrendered_schema", "identifier"));
+            JsonNode mine = node.details().source().map(s -> s.compared()).orElse(MissingNode.getInstance());
+            JsonNode theirs = old.details().source().map(s -> s.compared()).orElse(MissingNode.getInstance());
+            for (String key : List.of("unrendered_database", "unrendered_schema", "identifier")) {
+                if (!nullish(mine.path(key)).equals(nullish(theirs.path(key)))) {
+                    return false;
+                }
+            }
+            return true;
         }
         for (String key : List.of("database", "schema", "alias")) {
             JsonNode mine = node.unrenderedConfig().json().path(key);
@@ -306,6 +329,13 @@ final class StateComparator {
     private boolean sameContract(Node node, Node old) {
         if (node.type() != NodeType.MODEL || old.type() != NodeType.MODEL) {
             return true;
+        }
+        boolean enforcedNow =
+                node.config().get("contract.enforced").map(JsonNode::asBoolean).orElse(false);
+        boolean enforcedBefore =
+                old.config().get("contract.enforced").map(JsonNode::asBoolean).orElse(false);
+        if (!enforcedNow && !enforcedBefore) {
+            return true; // the common case, decided without reading the manifests
         }
         JsonNode mine = dict(current, node).path("contract");
         JsonNode theirs = dict(previous, old).path("contract");
