@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Times real dbt's own `ls` for each selector of a file, in one dbt process with the manifest parsed once
 (dbt's best case: no start-up, no parse per selector). Writes one JSON line per selector:
-{"selector", "seconds", "count"}. Usage: python dbt_ls_timer.py PROJECT_DIR SELECTORS_FILE OUT_JSONL"""
+{"selector", "seconds", "count"}. Selectors using state: get --state PROJECT_DIR/prod-state.
+Usage: python dbt_ls_timer.py PROJECT_DIR SELECTORS_FILE OUT_JSONL [ONLY_SELECTOR]"""
 import json
 import sys
 import time
@@ -9,7 +10,7 @@ import time
 from dbt.cli.main import dbtRunner
 
 
-def main(project, selectors_file, out_file):
+def main(project, selectors_file, out_file, only=None):
     common = ["--project-dir", project, "--profiles-dir", project, "--quiet"]
     started = time.monotonic()
     parsed = dbtRunner().invoke(["parse", *common])
@@ -19,12 +20,16 @@ def main(project, selectors_file, out_file):
     runner = dbtRunner(manifest=parsed.result)
     with open(selectors_file) as f:
         selectors = [line.strip() for line in f if line.strip() and not line.startswith("#")]
-    with open(out_file, "w") as out:
+    if only:
+        selectors = [s for s in selectors if s == only]
+    with open(out_file, "a" if only else "w") as out:
         for selector in selectors:
             select, _, exclude = selector.partition(" --exclude ")
             args = ["ls", *common, "--select", select, "--output", "json", "--output-keys", "unique_id"]
             if exclude:
                 args += ["--exclude", exclude]
+            if "state:" in selector:
+                args += ["--state", f"{project}/prod-state"]
             t0 = time.monotonic()
             result = dbtRunner(manifest=parsed.result).invoke(args)
             seconds = time.monotonic() - t0
@@ -35,4 +40,4 @@ def main(project, selectors_file, out_file):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

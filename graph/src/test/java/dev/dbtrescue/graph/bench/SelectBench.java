@@ -46,7 +46,15 @@ public final class SelectBench {
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         Manifest manifest = new ManifestReader().read(project.resolve("target/manifest.json"));
         LineageGraph graph = LineageGraph.of(manifest.nodes().values());
-        SelectorEvaluator evaluator = new SelectorEvaluator(graph, manifest.projectName());
+        Path prodState = project.resolve("prod-state/manifest.json");
+        var state = Files.exists(prodState)
+                ? new dev.dbtrescue.graph.select.SelectionState(
+                        java.util.Optional.of(new ManifestReader().read(prodState)),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty())
+                : dev.dbtrescue.graph.select.SelectionState.NONE;
+        SelectorEvaluator evaluator = new SelectorEvaluator(graph, manifest, state);
         SelectorParser parser = new SelectorParser();
         System.out.printf(
                 Locale.ROOT, "project %s: %d resources, %d edges%n", project, graph.size(), graph.edgeCount());
