@@ -44,6 +44,7 @@ public final class LineageGraph {
     private final int[] depth;
     private final int maxDepth;
     private final List<Dependency> dangling;
+    private final BitSet hasDanglingParent;
     private volatile @Nullable Graph<NodeId, DefaultEdge> graph;
 
     private LineageGraph(Node[] nodes, Map<NodeId, Integer> index, int[][] parentLists, List<Dependency> dangling) {
@@ -51,6 +52,10 @@ public final class LineageGraph {
         this.index = index;
         this.dangling = List.copyOf(dangling);
         int n = nodes.length;
+        this.hasDanglingParent = new BitSet(n);
+        for (Dependency d : dangling) {
+            hasDanglingParent.set(index.get(d.child()));
+        }
         this.parentStart = new int[n + 1];
         int edges = 0;
         for (int i = 0; i < n; i++) {
@@ -318,8 +323,14 @@ public final class LineageGraph {
         return walk(roots, maxDepth, childStart, children);
     }
 
-    /** True if every parent of the node at {@code index} is set in {@code set} (vacuously true without parents). */
+    /**
+     * True if every parent of the node at {@code index} is set in {@code set} (vacuously true without parents); false
+     * when the node depends on a resource missing from the graph, as dbt compares the declared {@code depends_on}.
+     */
     public boolean parentsWithin(int index, BitSet set) {
+        if (hasDanglingParent.get(index)) {
+            return false;
+        }
         for (int k = parentStart[index]; k < parentStart[index + 1]; k++) {
             if (!set.get(parents[k])) {
                 return false;

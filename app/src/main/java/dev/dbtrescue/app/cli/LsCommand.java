@@ -299,8 +299,10 @@ public final class LsCommand implements Callable<Integer> {
                 LsJson.render(
                         node,
                         manifest.nodeJson(node.id())
-                                .orElseThrow(() -> new IllegalStateException(
-                                        "the manifest changed on disk while listing; run again")),
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        manifest.file().map(Object::toString).orElse("manifest.json")
+                                                + ": changed on disk while listing (is dbt writing it?); run again when it"
+                                                + " is done")),
                         outputKeys);
             case "selector" -> NodeNames.selector(node);
             default ->

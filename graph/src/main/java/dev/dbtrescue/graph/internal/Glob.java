@@ -73,7 +73,11 @@ public final class Glob {
                 re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
+        try {
+            return Pattern.compile(re.toString(), Pattern.DOTALL);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return Pattern.compile("(?!)"); // e.g. a reversed range [z-a], which fnmatch drops: matches nothing
+        }
     }
 
     private static String characterClass(String stuff) {
@@ -86,6 +90,9 @@ public final class Glob {
         for (int k = 0; k < body.length(); k++) {
             char c = body.charAt(k);
             boolean range = c == '-' && k > 0 && k < body.length() - 1;
+            if (range && body.charAt(k - 1) > body.charAt(k + 1)) {
+                return "(?!)"; // simplification of CPython, which drops the reversed range only
+            }
             if (range) {
                 out.append('-');
             } else if (c == '\\' || c == '[' || c == ']' || c == '^' || c == '&' || c == '-') {

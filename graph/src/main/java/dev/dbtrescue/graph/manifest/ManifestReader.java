@@ -194,8 +194,13 @@ public final class ManifestReader {
             JsonToken token = p.nextToken();
             if ("macros".equals(field) && token == JsonToken.START_ARRAY) {
                 List<String> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(p.getText());
+                JsonToken item;
+                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (item == JsonToken.VALUE_STRING) {
+                        items.add(p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
                 }
                 macros = items;
             } else {
@@ -240,8 +245,13 @@ public final class ManifestReader {
             JsonToken token = p.nextToken();
             List<NodeId> ids = new ArrayList<>();
             if (token == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.VALUE_STRING) {
-                    ids.add(new NodeId(p.getText()));
+                JsonToken item;
+                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (item == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                        ids.add(new NodeId(p.getText()));
+                    } else {
+                        p.skipChildren(); // null or a foreign value: not an id
+                    }
                 }
             } else {
                 p.skipChildren();

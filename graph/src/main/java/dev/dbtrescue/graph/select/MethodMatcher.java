@@ -108,7 +108,7 @@ final class MethodMatcher {
                         "'state:' needs the production manifest to compare with: pass --state DIR with"
                                 + " DIR/manifest.json",
                         c.text(),
-                        1,
+                        0,
                         Optional.empty());
             }
             built = new StateComparator(
@@ -124,7 +124,7 @@ final class MethodMatcher {
                 .orElseThrow(() -> new SelectorSyntaxException(
                         "'result:' needs the previous run's run_results.json: pass --state DIR with DIR/run_results.json",
                         c.text(),
-                        1,
+                        0,
                         Optional.empty()));
         BitSet out = new BitSet(graph.size());
         for (NodeResult r : previous.results()) {
@@ -146,7 +146,7 @@ final class MethodMatcher {
                     "'source_status:' needs two sources.json: the previous one in --state DIR and the current one in"
                             + " the project's target/ (run `dbt source freshness` first)",
                     c.text(),
-                    1,
+                    0,
                     Optional.empty());
         }
         BitSet out = new BitSet(graph.size());
@@ -349,21 +349,26 @@ final class MethodMatcher {
         if (version.isEmpty() || n.details().latestVersion().isEmpty()) {
             return false;
         }
+        if (selector.equals("latest")) {
+            return version.get().equals(n.details().latestVersion().get()); // dbt: version == latest_version
+        }
         int cmp = compareVersions(version.get(), n.details().latestVersion().get());
         return switch (selector) {
-            case "latest" -> cmp == 0;
             case "prerelease" -> cmp > 0;
             case "old" -> cmp < 0;
             default -> false;
         };
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+
+    /** Numeric when both are plain decimals (as Python's float() would read them), else textual. */
     private static int compareVersions(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
+        if (DECIMAL.matcher(a.strip()).matches() && DECIMAL.matcher(b.strip()).matches()) {
+            return Double.compare(Double.parseDouble(a.strip()), Double.parseDouble(b.strip()));
         }
+        return a.compareTo(b);
     }
 
     private static boolean configMatches(List<String> keys, String selector, Node n) {

@@ -155,7 +155,7 @@ public final class SelectorParser {
         }
     }
 
-    private static void validateValue(SelectionMethod method, String value, String text, int column)
+    static void validateValue(SelectionMethod method, String value, String text, int column)
             throws SelectorSyntaxException {
         switch (method) {
             case RESOURCE_TYPE -> {

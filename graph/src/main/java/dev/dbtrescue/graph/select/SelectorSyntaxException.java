@@ -19,11 +19,13 @@ public final class SelectorSyntaxException extends Exception {
     /**
      * @param problem what is wrong, e.g. {@code unknown method 'tagg'}
      * @param selector the criterion as typed
-     * @param column the 1-based column of the problem in {@code selector}
+     * @param column the 1-based column of the problem in {@code selector}, or 0 when the problem is not at a place in
+     *     the text (a missing --state, an unknown selector name)
      * @param suggestion what the user probably meant, e.g. {@code tag}
      */
     public SelectorSyntaxException(String problem, String selector, int column, Optional<String> suggestion) {
-        super(problem + " at column " + column
+        super(problem
+                + (column > 0 ? " at column " + column : "")
                 + suggestion.map(s -> " — did you mean '" + s + "'?").orElse(""));
         this.selector = Objects.requireNonNull(selector, "selector");
         this.column = column;
@@ -35,7 +37,7 @@ public final class SelectorSyntaxException extends Exception {
         return selector;
     }
 
-    /** The 1-based column of the problem. */
+    /** The 1-based column of the problem, 0 when it has no place in the text. */
     public int column() {
         return column;
     }

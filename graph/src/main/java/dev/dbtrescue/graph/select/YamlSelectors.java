@@ -37,7 +37,7 @@ public final class YamlSelectors {
             throw new SelectorSyntaxException(
                     "no selector named '" + name + "' in the project's selectors.yml",
                     name,
-                    1,
+                    0,
                     SelectorParser.closest(name, List.copyOf(selectors.keySet())));
         }
         return parse(entry.path("definition"), mode, true);
@@ -115,6 +115,8 @@ public final class YamlSelectors {
                                     .map(SelectionMethod::dbtName)
                                     .toList()));
         }
+        SelectorParser.validateValue(
+                SelectionMethod.fromDbt(methodParts[0]).orElseThrow(), value, method + ":" + value, 0);
         IndirectSelection indirect = definition.has("indirect_selection")
                 ? IndirectSelection.fromDbt(definition.get("indirect_selection").asText())
                         .orElseThrow(() -> invalid(
@@ -142,20 +144,30 @@ public final class YamlSelectors {
         return parts.size() == 1 ? parts.get(0) : new Selector.Union(parts, Optional.empty());
     }
 
-    /** YAML depths: absent, null or 0 mean unlimited (dbt tests the value for truth, and 0 is false). */
-    private static int depth(JsonNode value) {
-        if (value == null || value.isNull()) {
+    /**
+     * dbt's {@code _match_to_int}: a falsy depth (absent, null, {@code 0}, {@code ""}, {@code false}) means
+     * unlimited; anything else is parsed, so the text {@code "0"} (how CLI-style selectors are stored in the
+     * manifest) means zero hops.
+     */
+    private static int depth(JsonNode value) throws SelectorSyntaxException {
+        if (value == null
+                || value.isNull()
+                || value.isMissingNode()
+                || (value.isNumber() && value.asDouble() == 0)
+                || (value.isTextual() && value.asText().isEmpty())
+                || (value.isBoolean() && !value.booleanValue())) {
             return Integer.MAX_VALUE;
         }
-        int depth = value.isNumber() ? value.asInt() : parseOrZero(value.asText());
-        return depth <= 0 ? Integer.MAX_VALUE : depth;
-    }
-
-    private static int parseOrZero(String text) {
         try {
-            return Integer.parseInt(text.strip());
+            return value.isNumber()
+                    ? value.asInt()
+                    : Integer.parseInt(value.asText().strip());
         } catch (NumberFormatException e) {
-            return 0;
+            throw new SelectorSyntaxException(
+                    "Invalid node spec - could not handle parent depth " + value.asText(),
+                    value.asText(),
+                    0,
+                    Optional.empty());
         }
     }
 
@@ -167,12 +179,13 @@ public final class YamlSelectors {
         return value.asText();
     }
 
-    private static List<JsonNode> list(JsonNode node) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node.isArray()) {
-            Iterator<JsonNode> it = node.elements();
-            it.forEachRemaining(items::add);
+    private static List<JsonNode> list(JsonNode node) throws SelectorSyntaxException {
+        if (!node.isArray()) {
+            throw invalid("expected a list, got " + node, node);
         }
+        List<JsonNode> items = new ArrayList<>();
+        Iterator<JsonNode> it = node.elements();
+        it.forEachRemaining(items::add);
         return items;
     }
 

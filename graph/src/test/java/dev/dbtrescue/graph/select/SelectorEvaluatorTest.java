@@ -135,6 +135,23 @@ class SelectorEvaluatorTest {
     }
 
     @Test
+    void aReversedCharacterRangeMatchesNothingInsteadOfFailing() throws SelectorSyntaxException {
+        assertEquals(ids(), select("fqn:[z-a]*", "", IndirectSelection.EMPTY));
+    }
+
+    @Test
+    void cautiousNeverPromotesATestWithAParentOutsideTheGraph() throws SelectorSyntaxException {
+        List<dev.dbtrescue.graph.Node> nodes =
+                new java.util.ArrayList<>(TestGraphs.nodes("orders -> test:rel", "disabled_model -> test:rel"));
+        nodes.removeIf(n -> n.name().equals("disabled_model"));
+        LineageGraph graph = LineageGraph.of(nodes);
+        Selector s = new SelectorParser().parse(List.of("orders"), List.of(), IndirectSelection.CAUTIOUS);
+        assertEquals(
+                List.of(TestGraphs.id("orders")),
+                new SelectorEvaluator(graph, "shop").select(s).nodes());
+    }
+
+    @Test
     void aTokenThatMatchesNothingWarnsAsDbtDoes() throws SelectorSyntaxException {
         Selection s = new SelectorEvaluator(shop, "shop").select(new SelectorParser().parse("orders nope"));
         assertEquals(List.of("The selection criterion 'nope' does not match any enabled nodes"), s.warnings());

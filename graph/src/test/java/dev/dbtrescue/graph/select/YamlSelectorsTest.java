@@ -70,6 +70,28 @@ class YamlSelectorsTest {
     }
 
     @Test
+    void aTextDepthZeroAsTheManifestStoresCliSelectorsMeansNoParents() throws Exception {
+        // dbt's _match_to_int: only a falsy depth is unlimited; "0" is text, so zero hops (0+orders)
+        assertEquals(
+                ids("orders", "test:not_null_orders_id", "test:relationships_orders_customers"),
+                select(
+                        selectors(
+                                "s",
+                                "{\"method\": \"fqn\", \"value\": \"orders\", \"parents\": true,"
+                                        + " \"parents_depth\": \"0\"}"),
+                        "s"));
+    }
+
+    @Test
+    void aDictWithAnInvalidValueIsRejectedAsOnTheCommandLine() throws Exception {
+        var e = assertThrows(
+                SelectorSyntaxException.class,
+                () -> select(selectors("s", "{\"method\": \"state\", \"value\": \"modifed\"}"), "s"));
+        assertEquals("'modifed' is not a valid state selector — did you mean 'modified'?", e.getMessage());
+        assertThrows(SelectorSyntaxException.class, () -> select(selectors("s", "{\"union\": \"x\"}"), "s"));
+    }
+
+    @Test
     void aUnionWithAnExcludeTakesItAwayLast() throws Exception {
         assertEquals(
                 ids("stg_orders", "revenue"),
@@ -125,8 +147,7 @@ class YamlSelectorsTest {
                 () -> YamlSelectors.named(
                         "nightli", selectors("nightly", "{\"fqn\": \"x\"}"), IndirectSelection.EAGER));
         assertEquals(
-                "no selector named 'nightli' in the project's selectors.yml at column 1 — did you mean 'nightly'?",
-                e.getMessage());
+                "no selector named 'nightli' in the project's selectors.yml — did you mean 'nightly'?", e.getMessage());
     }
 
     @Test
