@@ -57,6 +57,18 @@ public enum NodeType {
         return this == MODEL || this == SEED || this == SNAPSHOT;
     }
 
+    /**
+     * True for resources dbt keeps in the manifest's {@code nodes} map (its {@code ParsedNode} classes): models,
+     * seeds, snapshots, data tests, analyses, hooks, SQL operations and functions. Several selection methods and
+     * state checks apply to these only.
+     */
+    public boolean isParsedNode() {
+        return switch (this) {
+            case MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SQL_OPERATION, FUNCTION -> true;
+            default -> false;
+        };
+    }
+
     /** True for data tests and unit tests. */
     public boolean isTest() {
         return this == TEST || this == UNIT_TEST;

@@ -201,7 +201,7 @@ final class MethodMatcher {
             case PATH -> throw new IllegalStateException("path: is matched against the paths first");
             case FILE -> fileMatches(v, n);
             case PACKAGE -> Glob.matches("this".equals(v) ? rootProject : v, n.packageName());
-            case CONFIG -> (isParsedNode(n) || n.type() == NodeType.SOURCE) && configMatches(args, v, n);
+            case CONFIG -> (n.type().isParsedNode() || n.type() == NodeType.SOURCE) && configMatches(args, v, n);
             case TEST_NAME -> testNameMatches(v, n);
             case TEST_TYPE -> testTypeMatches(v, n);
             case RESOURCE_TYPE -> n.type().dbtName().equals(v);
@@ -218,14 +218,6 @@ final class MethodMatcher {
             case RESULT, SOURCE_STATUS, SELECTOR ->
                 throw new IllegalStateException(method.dbtName() + ": is evaluated before per-node matching");
             case STATE -> throw new IllegalStateException("state: is compared manifest to manifest");
-        };
-    }
-
-    /** Resources that dbt keeps in the manifest's {@code nodes} map. */
-    private static boolean isParsedNode(Node n) {
-        return switch (n.type()) {
-            case MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SQL_OPERATION, FUNCTION -> true;
-            default -> false;
         };
     }
 

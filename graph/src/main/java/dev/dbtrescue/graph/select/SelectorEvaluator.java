@@ -91,7 +91,7 @@ public final class SelectorEvaluator {
             sources.set(i, type == NodeType.SOURCE);
             tests.set(i, type.isTest());
             // dbt promotes only entries of the manifest's `nodes` map, so data tests but not unit tests
-            promotable.set(i, type == NodeType.TEST);
+            promotable.set(i, type.isTest() && type.isParsedNode());
         }
         this.byUniqueId = IntStream.range(0, n)
                 .boxed()

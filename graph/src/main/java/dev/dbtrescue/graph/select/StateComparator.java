@@ -66,14 +66,15 @@ final class StateComparator {
             case "old" -> old.isPresent();
             case "modified" -> modified(node, old);
             case "unmodified" -> !modified(node, old);
-            case "modified.body" -> parsed(node) && (old.isEmpty() || !sameBody(node, old.get()));
+            case "modified.body" -> node.type().isParsedNode() && (old.isEmpty() || !sameBody(node, old.get()));
             case "modified.configs" -> hasConfigCheck(node) && (old.isEmpty() || !sameConfig(node, old.get()));
             case "modified.persisted_descriptions" ->
-                parsed(node) && (old.isEmpty() || !samePersistedDescriptions(node, old.get()));
+                node.type().isParsedNode() && (old.isEmpty() || !samePersistedDescriptions(node, old.get()));
             case "modified.relation" ->
-                (parsed(node) || node.type() == NodeType.SOURCE) && (old.isEmpty() || !sameRelation(node, old.get()));
+                (node.type().isParsedNode() || node.type() == NodeType.SOURCE)
+                        && (old.isEmpty() || !sameRelation(node, old.get()));
             case "modified.macros" -> macrosModified(node);
-            case "modified.contract" -> parsed(node) && (old.isEmpty() || !sameContract(node, old.get()));
+            case "modified.contract" -> node.type().isParsedNode() && (old.isEmpty() || !sameContract(node, old.get()));
             default -> false;
         };
     }
@@ -104,16 +105,18 @@ final class StateComparator {
 
     /** Which parts of the content differ, once {@link #sameContents} said something does. */
     private void contentReasons(Node node, Node old, List<StateReason> reasons) {
-        if (parsed(node) && !(node.type() == NodeType.TEST && node.isGenericTest()) && !sameBody(node, old)) {
+        if (node.type().isParsedNode()
+                && !(node.type() == NodeType.TEST && node.isGenericTest())
+                && !sameBody(node, old)) {
             reasons.add(new StateReason(StateReason.Kind.BODY, ""));
         }
         if (hasConfigCheck(node)) {
             configDifferences(node, old).forEach(k -> reasons.add(new StateReason(StateReason.Kind.CONFIG, k)));
         }
-        if ((parsed(node) || node.type() == NodeType.SOURCE) && !sameRelation(node, old)) {
+        if ((node.type().isParsedNode() || node.type() == NodeType.SOURCE) && !sameRelation(node, old)) {
             reasons.add(new StateReason(StateReason.Kind.RELATION, ""));
         }
-        if (parsed(node) && !samePersistedDescriptions(node, old)) {
+        if (node.type().isParsedNode() && !samePersistedDescriptions(node, old)) {
             reasons.add(new StateReason(StateReason.Kind.PERSISTED_DESCRIPTIONS, ""));
         }
         if (!node.fqn().equals(old.fqn())) {
@@ -217,16 +220,8 @@ final class StateComparator {
                 && node.details().deprecationDate().equals(old.details().deprecationDate());
     }
 
-    /** Resources dbt keeps in the manifest's {@code nodes} map ({@code ParsedNode} subclasses). */
-    private static boolean parsed(Node node) {
-        return switch (node.type()) {
-            case MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SQL_OPERATION, FUNCTION -> true;
-            default -> false;
-        };
-    }
-
     private static boolean hasConfigCheck(Node node) {
-        return parsed(node)
+        return node.type().isParsedNode()
                 || switch (node.type()) {
                     case SOURCE, EXPOSURE, METRIC, SEMANTIC_MODEL, SAVED_QUERY -> true;
                     default -> false;
