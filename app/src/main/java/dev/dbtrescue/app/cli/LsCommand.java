@@ -172,9 +172,9 @@ public final class LsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalArgumentException("--indirect-selection must be eager, cautious,"
                             + " buildable or empty, not '" + indirectSelection + "'"));
             Set<NodeType> types = resourceTypes();
-            Manifest manifest = input.project != null
-                    ? new ArtifactLoader().loadProject(input.project).manifest()
-                    : new ManifestReader().read(input.manifest);
+            // ls needs the manifest only: run results and freshness are read from --state when asked for
+            Manifest manifest = new ManifestReader()
+                    .read(input.project != null ? new ArtifactLoader().manifestOf(input.project) : input.manifest);
             LineageGraph graph = LineageGraph.of(manifest.nodes().values());
             Selector selector = selector(manifest, mode);
             Selection selection = new SelectorEvaluator(graph, manifest, selectionState()).select(selector);

@@ -26,6 +26,22 @@ public final class ArtifactLoader {
      * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
      */
     public ProjectArtifacts loadProject(Path projectDir) throws ArtifactException {
+        Path manifest = manifestOf(projectDir);
+        Path target = manifest.getParent();
+        Path results = target.resolve("run_results.json");
+        Path freshness = target.resolve("sources.json");
+        return load(
+                manifest,
+                Files.exists(results) ? List.of(results) : List.of(),
+                Files.exists(freshness) ? List.of(freshness) : List.of());
+    }
+
+    /**
+     * The {@code target/manifest.json} of a project folder, for callers that need the manifest only.
+     *
+     * @throws ArtifactException if the folder, its target/ or its manifest is missing, with what to do
+     */
+    public Path manifestOf(Path projectDir) throws ArtifactException {
         if (!Files.exists(projectDir)) {
             throw new ArtifactException(projectDir, "this project folder does not exist", "Check the path");
         }
@@ -49,12 +65,7 @@ public final class ArtifactLoader {
                     "has no manifest.json",
                     "Run `dbt parse` (or any dbt command that parses the project) in " + projectDir);
         }
-        Path results = target.resolve("run_results.json");
-        Path freshness = target.resolve("sources.json");
-        return load(
-                manifest,
-                Files.exists(results) ? List.of(results) : List.of(),
-                Files.exists(freshness) ? List.of(freshness) : List.of());
+        return manifest;
     }
 
     /**
