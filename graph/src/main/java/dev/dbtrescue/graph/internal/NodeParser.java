@@ -165,7 +165,7 @@ public final class NodeParser {
         }
         return f.uniqueId == null || f.uniqueId.isBlank()
                 ? Optional.empty()
-                : Optional.of(build(share(f, shared), defaultType));
+                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType));
     }
 
     private static void readField(JsonParser p, Fields f, String field, JsonToken value) throws IOException {
@@ -221,7 +221,12 @@ public final class NodeParser {
     }
 
     /** Replaces recurring values by shared instances; see {@link Canonicalizer}. */
-    private static Fields share(Fields f, Canonicalizer shared) {
+    /** The resource type: {@code resource_type} when written, else the collection's (e.g. {@code sources}). */
+    private static NodeType typeOf(Fields f, NodeType defaultType) {
+        return f.resourceType == null ? defaultType : NodeType.fromDbt(f.resourceType);
+    }
+
+    private static Fields share(Fields f, NodeType type, Canonicalizer shared) {
         f.resourceType = shared.string(f.resourceType);
         f.packageName = shared.string(f.packageName);
         f.originalFilePath = shared.string(f.originalFilePath);
@@ -242,7 +247,7 @@ public final class NodeParser {
         f.meta = shared.tree(f.meta);
         f.freshness = shared.tree(f.freshness);
         f.owner = shared.tree(f.owner);
-        if ("source".equals(f.resourceType)) {
+        if (type == NodeType.SOURCE) {
             ObjectNode compared = JsonNodeFactory.instance.objectNode();
             compared.set("quoting", f.quoting);
             compared.set("external", f.external);
@@ -257,7 +262,7 @@ public final class NodeParser {
 
     private static Node build(Fields f, NodeType defaultType) {
         String uniqueId = f.uniqueId;
-        NodeType type = f.resourceType == null ? defaultType : NodeType.fromDbt(f.resourceType);
+        NodeType type = typeOf(f, defaultType);
         String name = f.name == null ? uniqueId : f.name;
         List<String> tags = f.tags;
         NodeConfig config = new NodeConfig(f.config);

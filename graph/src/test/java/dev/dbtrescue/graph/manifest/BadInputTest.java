@@ -227,6 +227,34 @@ class BadInputTest {
     }
 
     @Test
+    void aSourceWithoutResourceTypeTakesItsTypeAndComparedFieldsFromItsCollection() throws Exception {
+        String content = manifest(MANIFEST_V12, "").replace("\"sources\": {}", """
+                "sources": {"source.shop.raw.orders": {"unique_id": "source.shop.raw.orders", "name": "orders",
+                  "source_name": "raw", "package_name": "shop", "identifier": "orders_v2",
+                  "quoting": {"identifier": true}, "fqn": ["shop", "raw", "orders"]}}""");
+        Manifest m = new ManifestReader().read(write("manifest.json", content));
+        var source = m.nodes().get(dev.dbtrescue.graph.NodeId.of("source.shop.raw.orders"));
+        assertEquals(dev.dbtrescue.graph.NodeType.SOURCE, source.type());
+        assertEquals(
+                "orders_v2",
+                source.details()
+                        .source()
+                        .orElseThrow()
+                        .compared()
+                        .path("identifier")
+                        .asText());
+        assertEquals(
+                true,
+                source.details()
+                        .source()
+                        .orElseThrow()
+                        .compared()
+                        .path("quoting")
+                        .path("identifier")
+                        .asBoolean());
+    }
+
+    @Test
     void unknownKeysAreIgnoredEverywhere() throws Exception {
         String content = manifest(
                         MANIFEST_V12,
