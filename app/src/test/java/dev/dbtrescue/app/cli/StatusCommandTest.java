@@ -151,6 +151,23 @@ class StatusCommandTest {
     }
 
     @Test
+    void lsWithoutSelectUsesTheProjectsDefaultSelector(@TempDir Path dir) throws Exception {
+        // the demo declares no default selector: mark one, as `default: true` in selectors.yml would
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper()
+                .readTree(Fixtures.demo("state/prod").resolve("manifest.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        manifest.path("selectors").path("payments_impact"))
+                .put("default", true);
+        Path file = dir.resolve("manifest.json");
+        new ObjectMapper().writeValue(file.toFile(), manifest);
+        Run byDefault = run("ls", "--manifest", file.toString());
+        Run named = run("ls", "--manifest", file.toString(), "--selector", "payments_impact");
+        assertEquals(0, byDefault.exit(), byDefault.err());
+        assertEquals(named.out(), byDefault.out());
+        assertTrue(byDefault.out().lines().count() > 10, byDefault.out());
+    }
+
+    @Test
     void noInputIsAUsageErrorWithExitTwo() {
         Run run = run("status");
         assertEquals(2, run.exit());

@@ -255,6 +255,35 @@ class BadInputTest {
     }
 
     @Test
+    void aParentMapThatDisagreesWithDependsOnIsReported() throws Exception {
+        String content = manifest(MANIFEST_V12, model("a") + "," + model("b", "model.shop.a"))
+                .replace(
+                        "\"macros\": {}",
+                        "\"macros\": {}, \"parent_map\": {\"model.shop.a\": []," + " \"model.shop.b\": []}");
+        LoadedProject project = LoadedProject.of(
+                new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH);
+        assertEquals(
+                List.of(new LoadWarning(
+                        dir.resolve("manifest.json").toString(),
+                        "parent_map disagrees with depends_on for 1 nodes (e.g. model.shop.b); the graph follows"
+                                + " depends_on, as dbt's selection does")),
+                project.warnings());
+    }
+
+    @Test
+    void aDependencyOnAResourceMissingFromTheManifestIsReported() throws Exception {
+        String content = manifest(MANIFEST_V12, model("b", "model.shop.gone"));
+        LoadedProject project = LoadedProject.of(
+                new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH);
+        assertEquals(
+                List.of(new LoadWarning(
+                        dir.resolve("manifest.json").toString(),
+                        "1 depends_on entries name resources that are not in the manifest (e.g. model.shop.b depends"
+                                + " on model.shop.gone); those edges are not shown")),
+                project.warnings());
+    }
+
+    @Test
     void unknownKeysAreIgnoredEverywhere() throws Exception {
         String content = manifest(
                         MANIFEST_V12,
