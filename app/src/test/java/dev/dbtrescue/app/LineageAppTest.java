@@ -41,7 +41,13 @@ class LineageAppTest {
                         .getText()
                         .startsWith("rescue_shop"));
         String summary = robot.lookup("#project-summary").queryAs(Label.class).getText();
-        assertEquals("rescue_shop: ", summary.substring(0, 13));
+        var loaded = dev.dbtrescue.graph.status.LoadedProject.of(
+                new dev.dbtrescue.graph.manifest.ArtifactLoader().loadProject(project), java.time.Instant.now());
+        int failures = new dev.dbtrescue.graph.status.FailureAnalyzer()
+                .analyze(loaded.status())
+                .failures()
+                .size();
+        assertEquals("rescue_shop: " + loaded.graph().size() + " resources, " + failures + " failures", summary);
         assertEquals(
                 "dbt-rescue",
                 ((Stage) robot.lookup("#app-title").query().getScene().getWindow()).getTitle());
