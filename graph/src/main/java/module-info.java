@@ -11,6 +11,7 @@ module dev.dbtrescue.graph {
 
     exports dev.dbtrescue.graph;
     exports dev.dbtrescue.graph.manifest;
+    exports dev.dbtrescue.graph.plan;
     exports dev.dbtrescue.graph.select;
     exports dev.dbtrescue.graph.status;
 }

@@ -339,6 +339,21 @@ public final class LineageGraph {
         return true;
     }
 
+    /** The indices of the direct parents of the node at {@code index}, as a new array. */
+    public int[] parentIndices(int index) {
+        return Arrays.copyOfRange(parents, parentStart[index], parentStart[index + 1]);
+    }
+
+    /** The indices of the direct children of the node at {@code index}, as a new array. */
+    public int[] childIndices(int index) {
+        return Arrays.copyOfRange(children, childStart[index], childStart[index + 1]);
+    }
+
+    /** Every index, parents before children, in the order of {@link #topologicalOrder()}, as a new array. */
+    public int[] topologicalIndices() {
+        return topoOrder.clone();
+    }
+
     /** The direct children of the set bits, as a new set. */
     public BitSet children(BitSet of) {
         BitSet out = new BitSet(nodes.length);

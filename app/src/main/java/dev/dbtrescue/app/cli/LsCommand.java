@@ -9,8 +9,6 @@ import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.ManifestReader;
-import dev.dbtrescue.graph.manifest.RunResultsReader;
-import dev.dbtrescue.graph.manifest.SourcesReader;
 import dev.dbtrescue.graph.select.IndirectSelection;
 import dev.dbtrescue.graph.select.NodeNames;
 import dev.dbtrescue.graph.select.Selection;
@@ -21,13 +19,11 @@ import dev.dbtrescue.graph.select.SelectorParser;
 import dev.dbtrescue.graph.select.SelectorSyntaxException;
 import dev.dbtrescue.graph.select.YamlSelectors;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -204,32 +200,10 @@ public final class LsCommand implements Callable<Integer> {
 
     /** What --state gives, read as dbt reads it: the state folder's artifacts and the current sources.json. */
     private SelectionState selectionState() throws ArtifactException {
-        if (state == null) {
-            return SelectionState.NONE;
-        }
-        if (!Files.isDirectory(state)) {
-            throw new ArtifactException(
-                    state,
-                    "is not a folder",
-                    "Pass --state the folder that holds the previous" + " run's artifacts (a copy of its target/)");
-        }
         Path targetDir = input.project != null
                 ? input.project.resolve("target")
                 : input.manifest.toAbsolutePath().getParent();
-        Path currentSources = targetDir == null ? null : targetDir.resolve("sources.json");
-        return new SelectionState(
-                Files.exists(state.resolve("manifest.json"))
-                        ? Optional.of(new ManifestReader().read(state.resolve("manifest.json")))
-                        : Optional.empty(),
-                Files.exists(state.resolve("run_results.json"))
-                        ? Optional.of(new RunResultsReader().read(state.resolve("run_results.json")))
-                        : Optional.empty(),
-                Files.exists(state.resolve("sources.json"))
-                        ? Optional.of(new SourcesReader().read(state.resolve("sources.json")))
-                        : Optional.empty(),
-                currentSources != null && Files.exists(currentSources)
-                        ? Optional.of(new SourcesReader().read(currentSources))
-                        : Optional.empty());
+        return StateFolder.read(state, targetDir);
     }
 
     /** As dbt: --selector wins; else --select/--exclude; else the project's default selector; else everything. */

@@ -237,7 +237,7 @@ public final class SelectorParser {
     }
 
     /** The candidate within two edits of {@code word}, preferring the closest; empty when none is that close. */
-    static Optional<String> closest(String word, List<String> candidates) {
+    public static Optional<String> closest(String word, List<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
