@@ -195,11 +195,11 @@ public final class RescuePresets {
             Selection modified = evaluator.select(new SelectorParser().parse("state:modified"));
             Map<NodeId, List<String>> reasons = new LinkedHashMap<>();
             for (NodeId id : modified.nodes()) {
-                reasons.put(
-                        id,
-                        evaluator.stateReasons(id).stream()
-                                .map(StateReason::describe)
-                                .toList());
+                List<String> why = evaluator.stateReasons(id).stream()
+                        .map(StateReason::describe)
+                        .toList();
+                // dbt's eager indirect selection adds the tests of modified nodes to state:modified itself
+                reasons.put(id, why.isEmpty() ? List.of("tests a modified node") : why);
             }
             List<String> warnings = new ArrayList<>();
             if (modified.size() == 0) {

@@ -47,13 +47,23 @@ final class PlanGraphs {
         return node -> copy(node, node.config(), new NodeLocation(path, path, java.util.Optional.empty()));
     }
 
+    /** A node with another fqn and file. */
+    static UnaryOperator<Node> fqnAt(String path, String... fqn) {
+        return node ->
+                copy(node, node.config(), new NodeLocation(path, path, java.util.Optional.empty()), List.of(fqn));
+    }
+
     private static Node copy(Node node, NodeConfig config, NodeLocation location) {
+        return copy(node, config, location, node.fqn());
+    }
+
+    private static Node copy(Node node, NodeConfig config, NodeLocation location, List<String> fqn) {
         return new Node(
                 node.id(),
                 node.type(),
                 node.name(),
                 node.packageName(),
-                node.fqn(),
+                fqn,
                 location,
                 node.relation(),
                 node.tags(),
