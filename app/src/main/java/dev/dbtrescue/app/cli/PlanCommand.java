@@ -258,6 +258,7 @@ public final class PlanCommand implements Callable<Integer> {
                             selection.exclude(),
                             Optional.ofNullable(state).map(Path::toString)));
             plan = withPresetWarnings(plan, selection);
+            RerunPlan older = diff == null ? null : PlanJson.read(diff.toString(), readText(diff));
             String rendered = switch (format) {
                 case "json" -> PlanJson.write(plan);
                 case "markdown" -> PlanFormats.markdown(plan);
@@ -272,8 +273,7 @@ public final class PlanCommand implements Callable<Integer> {
             } else {
                 out.print(rendered);
             }
-            if (diff != null) {
-                RerunPlan older = PlanJson.read(diff.toString(), readText(diff));
+            if (older != null) {
                 (output != null ? out : err).print(PlanDiff.between(older, plan).describe());
             }
             return ExitCodes.OK;

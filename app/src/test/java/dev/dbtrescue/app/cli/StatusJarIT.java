@@ -50,6 +50,31 @@ class StatusJarIT {
     }
 
     @Test
+    void planOfTheDemoIncidentRunsFromTheJar(@TempDir Path project) throws Exception {
+        Path target = Files.createDirectories(project.resolve("target"));
+        for (String file : List.of("manifest.json", "run_results.json", "sources.json")) {
+            Files.copy(Fixtures.demo("failed-build").resolve(file), target.resolve(file));
+        }
+        Path out = project.resolve("rescue.json");
+        Run run = run(
+                List.of(),
+                "plan",
+                "--project",
+                project.toString(),
+                "--preset",
+                "failed",
+                "--max-nodes",
+                "4",
+                "--format",
+                "json",
+                "-o",
+                out.toString());
+        assertEquals(0, run.exit(), run.out());
+        var plan = dev.dbtrescue.graph.plan.PlanJson.read("rescue.json", Files.readString(out));
+        assertEquals(14, plan.batches().stream().mapToInt(b -> b.primaryCount()).sum());
+    }
+
+    @Test
     void versionNamesTheArtifactSchemasItReads() throws Exception {
         Run run = run(List.of(), "--version");
         assertEquals(0, run.exit(), run.out());
