@@ -367,7 +367,8 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new PlanningException("--preset '" + what.preset + "' is not a preset: use failed, modified or"
                         + " stale" + suggestion(name, PRESETS) + ", or give a selector with --select.");
         };
-        if (exclude.isEmpty() || chosen.select().isEmpty()) {
+        if ((exclude.isEmpty() && mode == IndirectSelection.EAGER)
+                || chosen.select().isEmpty()) {
             return chosen;
         }
         PresetSelection narrowed = presets.select(List.of(chosen.select()), exclude, mode);

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 public final class ExactSelectors {
 
     private final LineageGraph graph;
-    private final Map<String, Integer> prefixClaims;
+    private final Map<String, int[]> prefixClaims;
+    private final Map<String, List<Integer>> claimants = new HashMap<>();
     private final Map<String, Integer> leafClaims;
     private final Map<String, Integer> versionClaims;
     private final @Nullable String[] cache;
@@ -40,11 +41,11 @@ public final class ExactSelectors {
         this.cache = new String[n];
         this.exact = new boolean[n];
         Set<String> packages = new HashSet<>();
-        Map<String, Integer> candidates = new HashMap<>();
+        Map<String, int[]> candidates = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Node node = graph.nodeAt(i);
             if (usesFqn(node.type()) && !node.fqn().isEmpty()) {
-                candidates.put(String.join(".", node.fqn()), 0);
+                candidates.put(String.join(".", node.fqn()), new int[] {0, -1});
                 packages.add(node.fqn().getFirst());
             }
         }
@@ -58,9 +59,9 @@ public final class ExactSelectors {
             }
             List<String> fqn = node.fqn();
             matched.clear();
-            claimPrefixes(flatten(fqn, 0), candidates, matched);
+            claimPrefixes(i, flatten(fqn, 0), candidates, matched);
             if (fqn.size() > 1 && packages.contains(fqn.get(1))) {
-                claimPrefixes(flatten(fqn, 1), candidates, matched);
+                claimPrefixes(i, flatten(fqn, 1), candidates, matched);
             }
             if (isVersioned(node) && fqn.size() >= 2) {
                 leafClaims.merge(fqn.get(fqn.size() - 2), 1, Integer::sum);
@@ -109,7 +110,8 @@ public final class ExactSelectors {
 
     private String compute(int index) {
         Node node = graph.nodeAt(index);
-        String plain = NodeNames.selector(node);
+        String plain =
+                usesFqn(node.type()) && !node.fqn().isEmpty() ? String.join(".", node.fqn()) : NodeNames.selector(node);
         if (!usesFqn(node.type())) {
             exact[index] = !hasGlob(plain);
             return plain;
@@ -118,8 +120,15 @@ public final class ExactSelectors {
             exact[index] = true;
             return plain;
         }
-        List<Integer> sharing = matchesOf(plain);
-        if (sharing.size() == 1 && !hasGlob(plain)) {
+        if (hasGlob(plain)) {
+            exact[index] = false; // a name with glob characters: dbt would treat it as a pattern
+            return plain;
+        }
+        // the prefix index knows who shares the fqn; only the rare leaf or version collisions need a scan
+        List<Integer> sharing = claimants.containsKey(plain) && !leafOrVersionShared(node, plain)
+                ? claimants.get(plain)
+                : matchesOf(plain);
+        if (sharing.size() == 1) {
             exact[index] = true;
             return plain;
         }
@@ -141,7 +150,18 @@ public final class ExactSelectors {
     }
 
     private boolean possiblyShared(Node node, String selector) {
-        if (prefixClaims.getOrDefault(selector, 0) != 1 || leafClaims.containsKey(selector)) {
+        int[] claim = prefixClaims.get(selector);
+        if (claim == null || claim[0] != 1 || leafClaims.containsKey(selector)) {
+            return true;
+        }
+        String[] parts = selector.split("\\.", -1);
+        String key = parts.length >= 2 ? parts[parts.length - 2] + "_" + parts[parts.length - 1] : parts[0];
+        int own = isVersioned(node) && lastTwo(node.fqn()).equals(key) ? 1 : 0;
+        return versionClaims.getOrDefault(key, 0) > own;
+    }
+
+    private boolean leafOrVersionShared(Node node, String selector) {
+        if (leafClaims.containsKey(selector)) {
             return true;
         }
         String[] parts = selector.split("\\.", -1);
@@ -178,14 +198,22 @@ public final class ExactSelectors {
         } else if (fqn.getLast().equals(selector)) {
             return true;
         }
+        if (!hasDottedElement(fqn)) { // the usual case, compared without copying
+            if (parts.length > fqn.size()) {
+                return false;
+            }
+            for (int k = 0; k < parts.length; k++) {
+                if (!parts[k].equals(fqn.get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         List<String> flat = flatten(fqn, 0);
         if (parts.length > flat.size()) {
             return false;
         }
         for (int k = 0; k < parts.length; k++) {
-            if (hasGlob(parts[k])) {
-                return true; // a glob part: treated as matching, which only ever makes a selector look less exact
-            }
             if (!parts[k].equals(flat.get(k))) {
                 return false;
             }
@@ -205,7 +233,7 @@ public final class ExactSelectors {
                 .isPresent();
     }
 
-    private static void claimPrefixes(List<String> flat, Map<String, Integer> candidates, List<String> matched) {
+    private void claimPrefixes(int index, List<String> flat, Map<String, int[]> candidates, List<String> matched) {
         StringBuilder key = new StringBuilder();
         for (int k = 0; k < flat.size(); k++) {
             if (k > 0) {
@@ -213,10 +241,17 @@ public final class ExactSelectors {
             }
             key.append(flat.get(k));
             String prefix = key.toString();
-            Integer count = candidates.get(prefix);
-            if (count != null && !matched.contains(prefix)) {
+            int[] claim = candidates.get(prefix);
+            if (claim != null && !matched.contains(prefix)) {
                 matched.add(prefix);
-                candidates.put(prefix, count + 1);
+                claim[0]++;
+                if (claim[0] == 1) {
+                    claim[1] = index;
+                } else if (claim[0] == 2) {
+                    claimants.put(prefix, new ArrayList<>(List.of(claim[1], index)));
+                } else {
+                    claimants.get(prefix).add(index);
+                }
             }
         }
     }
@@ -234,6 +269,15 @@ public final class ExactSelectors {
         return flat;
     }
 
+    private static boolean hasDottedElement(List<String> fqn) {
+        for (String element : fqn) {
+            if (element.indexOf('.') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String lastTwo(List<String> fqn) {
         return fqn.get(fqn.size() - 2) + "_" + fqn.getLast();
     }
@@ -244,7 +288,8 @@ public final class ExactSelectors {
 
     private static boolean usesFqn(NodeType type) {
         return switch (type) {
-            case SOURCE, EXPOSURE, METRIC, SAVED_QUERY, SEMANTIC_MODEL, UNIT_TEST -> false;
+            // unit tests too: their names are unique per model only, and their fqn ends in model.test_name
+            case SOURCE, EXPOSURE, METRIC, SAVED_QUERY, SEMANTIC_MODEL -> false;
             default -> true;
         };
     }

@@ -161,7 +161,7 @@ public final class PlanFormats {
         out.append("  if [ \"$n\" -lt \"$from\" ]; then\n");
         out.append("    echo \"== batch $n of ").append(total).append(": skipped (--from $from)\"\n");
         out.append("    return 0\n  fi\n");
-        out.append("  echo \"== batch $n of ").append(total).append(": $shown\"\n");
+        out.append("  printf '%s\\n' \"== batch $n of ").append(total).append(": $shown\"\n");
         out.append("  \"$@\"\n  status=$?\n");
         out.append("  if [ \"$status\" -ne 0 ]; then\n");
         out.append("    echo \"== batch $n failed (exit $status). Fix it, then resume with: sh $0 --from $n\" >&2\n");

@@ -116,16 +116,34 @@ public final class RerunPlanner {
                     notRun.merge(node.type(), 1, Integer::sum);
                 }
             }
+            List<String> warnings = new ArrayList<>();
+            if (options.verb() == DbtVerb.BUILD) {
+                int orphans = 0;
+                for (int i = items.nextSetBit(0); i >= 0; i = items.nextSetBit(i + 1)) {
+                    if (graph.nodeAt(i).type() == NodeType.UNIT_TEST && !graph.parentsWithin(i, items)) {
+                        items.clear(i); // dbt build runs a unit test only with its model in the same invocation
+                        notRun.merge(NodeType.UNIT_TEST, 1, Integer::sum);
+                        orphans++;
+                    }
+                }
+                if (orphans > 0) {
+                    warnings.add(orphans + " selected unit tests are left out: `dbt build` runs a unit test only"
+                            + " together with the model it tests; select the model too, or plan `dbt test`.");
+                }
+            }
             for (NodeId id : options.fullRefresh()) {
                 Integer index = graph.contains(id) ? graph.indexOf(id) : null;
                 if (index == null || !items.get(index)) {
                     throw new PlanningException("--full-refresh " + id + ": not among the nodes this `dbt "
                             + options.verb().dbtName() + "` runs; add it to the selection or drop the flag");
                 }
+                if (!graph.nodeAt(index).type().isBuildable()) {
+                    throw new PlanningException("--full-refresh " + id + ": only models, seeds and snapshots are"
+                            + " rebuilt with --full-refresh");
+                }
                 fullRefresh.set(index);
             }
             linkPredecessors();
-            List<String> warnings = new ArrayList<>();
             int defaults = 0;
             for (int i = items.nextSetBit(0); i >= 0; i = items.nextSetBit(i + 1)) {
                 Node node = graph.nodeAt(i);
@@ -134,10 +152,13 @@ public final class RerunPlanner {
                 if (estimates[i].isDefault()) {
                     defaults++;
                 }
-                companion[i] = COMPANION_TYPES.contains(node.type()) && preds[i].length > 0;
+                companion[i] = COMPANION_TYPES.contains(node.type()) && hasPrimaryPredecessor(i);
                 boolean incremental =
                         "incremental".equals(node.config().materialized().orElse(""));
                 Duration own = estimates[i].duration();
+                if (companion[i]) {
+                    continue; // a companion runs with its owner; only nodes of their own are isolated
+                }
                 if ((fullRefresh.get(i) && incremental)
                         || options.heavyThreshold()
                                 .filter(t -> own.compareTo(t) >= 0)
@@ -161,6 +182,15 @@ public final class RerunPlanner {
                 }
             }
             return new RerunPlan(source, options, threads, batches, criticalPath(), notRun, warnings);
+        }
+
+        private boolean hasPrimaryPredecessor(int v) {
+            for (int p : preds[v]) {
+                if (!COMPANION_TYPES.contains(graph.nodeAt(p).type())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -363,6 +393,9 @@ public final class RerunPlanner {
                 if (items.get(v) && companion[v]) {
                     int owner = -1;
                     for (int p : preds[v]) {
+                        if (companion[p]) {
+                            continue;
+                        }
                         if (owner < 0 || position[p] > position[owner]) {
                             owner = p;
                         }

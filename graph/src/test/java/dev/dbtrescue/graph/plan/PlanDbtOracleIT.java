@@ -47,7 +47,7 @@ class PlanDbtOracleIT {
         Map<String, Set<NodeId>> expected = new LinkedHashMap<>();
         for (PresetSelection selection : List.of(failed, finance)) {
             for (SplitMode split : List.of(SplitMode.LINEAGE, SplitMode.WAVES, SplitMode.FOLDER)) {
-                for (DbtVerb verb : List.of(DbtVerb.BUILD, DbtVerb.RUN)) {
+                for (DbtVerb verb : List.of(DbtVerb.BUILD, DbtVerb.RUN, DbtVerb.TEST)) {
                     RerunPlan plan = planner.plan(
                             selection.nodes(),
                             PlanOptions.defaults()

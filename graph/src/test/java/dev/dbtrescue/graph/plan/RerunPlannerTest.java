@@ -282,6 +282,27 @@ class RerunPlannerTest {
     }
 
     @Test
+    void fullRefreshOfATestIsRefused() {
+        LineageGraph graph = TestGraphs.of("a -> test:t_a");
+        PlanningException e = assertThrows(
+                PlanningException.class,
+                () -> plan(graph, all(graph), PlanOptions.defaults().withFullRefresh(ids("test:t_a")), DEFAULTS));
+        assertEquals(
+                "--full-refresh test.shop.t_a: only models, seeds and snapshots are rebuilt with --full-refresh",
+                e.getMessage());
+    }
+
+    @Test
+    void buildLeavesOutAUnitTestWhoseModelIsNotSelected() throws Exception {
+        LineageGraph graph = TestGraphs.of("a -> b -> unit:b_works");
+        RerunPlan plan = plan(graph, ids("a", "unit:b_works"), PlanOptions.defaults(), DEFAULTS);
+        assertEquals(List.of(List.of("a")), names(plan));
+        assertEquals(Map.of(NodeType.UNIT_TEST, 1), plan.notRun());
+        assertTrue(
+                plan.warnings().getFirst().startsWith("1 selected unit tests are left out: `dbt build` runs a unit"));
+    }
+
+    @Test
     void limitsOfZeroAreRefused() {
         IllegalArgumentException nodes = assertThrows(
                 IllegalArgumentException.class, () -> PlanOptions.defaults().withMaxNodes(0));
