@@ -235,7 +235,8 @@ public final class PlanCommand implements Callable<Integer> {
                     .orElseThrow(() -> new PlanningException("--indirect-selection must be eager, cautious,"
                             + " buildable or empty, not '" + indirectSelection + "'"));
             LoadedProject loaded = load();
-            SelectionState selectionState = StateFolder.read(state, project.resolve("target"));
+            SelectionState selectionState = StateFolder.read(
+                    state, loaded.artifacts().sources().stream().findFirst());
             ExactSelectors selectors = ExactSelectors.of(loaded.graph());
             RescuePresets presets = new RescuePresets(loaded, selectors, selectionState);
             PresetSelection selection = selection(presets, mode);
@@ -277,10 +278,7 @@ public final class PlanCommand implements Callable<Integer> {
                 (output != null ? out : err).print(PlanDiff.between(older, plan).describe());
             }
             return ExitCodes.OK;
-        } catch (ArtifactException | PlanningException e) {
-            err.println("dbt-rescue: " + e.getMessage());
-            return ExitCodes.UNREADABLE_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (ArtifactException | PlanningException | IllegalArgumentException e) {
             err.println("dbt-rescue: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;
         } finally {
@@ -340,17 +338,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private LoadedProject load() throws ArtifactException {
-        ArtifactLoader loader = new ArtifactLoader();
-        Path manifest = loader.manifestOf(project);
-        Path targetDir = manifest.getParent();
-        List<Path> results = new ArrayList<>(history);
-        if (Files.exists(targetDir.resolve("run_results.json"))) {
-            results.add(0, targetDir.resolve("run_results.json"));
-        }
-        List<Path> sources = Files.exists(targetDir.resolve("sources.json"))
-                ? List.of(targetDir.resolve("sources.json"))
-                : List.of();
-        ProjectArtifacts artifacts = loader.load(manifest, results, sources);
+        ProjectArtifacts artifacts = new ArtifactLoader().loadProject(project, history);
         return LoadedProject.of(artifacts, now == null ? Instant.now() : now);
     }
 

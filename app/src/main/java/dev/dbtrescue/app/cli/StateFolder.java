@@ -4,6 +4,7 @@ package dev.dbtrescue.app.cli;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ManifestReader;
 import dev.dbtrescue.graph.manifest.RunResultsReader;
+import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
 import dev.dbtrescue.graph.manifest.SourcesReader;
 import dev.dbtrescue.graph.select.SelectionState;
 import java.nio.file.Files;
@@ -24,13 +25,29 @@ final class StateFolder {
         if (state == null) {
             return SelectionState.NONE;
         }
+        Path currentSources = targetDir == null ? null : targetDir.resolve("sources.json");
+        return read(
+                state,
+                currentSources != null && Files.exists(currentSources)
+                        ? Optional.of(new SourcesReader().read(currentSources))
+                        : Optional.empty());
+    }
+
+    /**
+     * @param state the state folder, or null for none
+     * @param currentSources the project's current sources.json, already read, when there is one
+     */
+    static SelectionState read(@Nullable Path state, Optional<SourceFreshnessResults> currentSources)
+            throws ArtifactException {
+        if (state == null) {
+            return SelectionState.NONE;
+        }
         if (!Files.isDirectory(state)) {
             throw new ArtifactException(
                     state,
                     Files.exists(state) ? "is a file, not a state folder" : "this state folder does not exist",
                     "Pass --state the folder that holds the previous run's artifacts (a copy of its target/)");
         }
-        Path currentSources = targetDir == null ? null : targetDir.resolve("sources.json");
         return new SelectionState(
                 Files.exists(state.resolve("manifest.json"))
                         ? Optional.of(new ManifestReader().read(state.resolve("manifest.json")))
@@ -41,8 +58,6 @@ final class StateFolder {
                 Files.exists(state.resolve("sources.json"))
                         ? Optional.of(new SourcesReader().read(state.resolve("sources.json")))
                         : Optional.empty(),
-                currentSources != null && Files.exists(currentSources)
-                        ? Optional.of(new SourcesReader().read(currentSources))
-                        : Optional.empty());
+                currentSources);
     }
 }

@@ -26,14 +26,25 @@ public final class ArtifactLoader {
      * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
      */
     public ProjectArtifacts loadProject(Path projectDir) throws ArtifactException {
+        return loadProject(projectDir, List.of());
+    }
+
+    /**
+     * Reads the artifacts dbt left in {@code projectDir/target/}, plus run results of earlier runs (kept elsewhere
+     * because each dbt run overwrites {@code target/run_results.json}).
+     *
+     * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
+     */
+    public ProjectArtifacts loadProject(Path projectDir, List<Path> earlierRunResults) throws ArtifactException {
         Path manifest = manifestOf(projectDir);
         Path target = manifest.getParent();
         Path results = target.resolve("run_results.json");
         Path freshness = target.resolve("sources.json");
-        return load(
-                manifest,
-                Files.exists(results) ? List.of(results) : List.of(),
-                Files.exists(freshness) ? List.of(freshness) : List.of());
+        List<Path> runs = new ArrayList<>(earlierRunResults);
+        if (Files.exists(results)) {
+            runs.add(results);
+        }
+        return load(manifest, runs, Files.exists(freshness) ? List.of(freshness) : List.of());
     }
 
     /**

@@ -24,8 +24,8 @@ import java.util.Set;
  * Expected execution times: the median of each node's recorded times in every loaded run_results file, or a default
  * by resource type and materialization, marked as such, where nothing usable was recorded.
  *
- * <p>A recorded time counts when the node ran to the end: success, pass, warn, no-op, and fail for tests (a failing
- * test ran its whole query). Errors stop early and skips take no time, so they are not used. Pure; immutable.
+ * <p>A recorded time counts when the node ran to the end: success, pass, warn, no-op, reused, and fail (dbt's
+ * outcome for a test whose query ran and found rows). Errors stop early and skips take no time, so they are not used. Pure; immutable.
  */
 public final class DurationEstimator {
 
@@ -74,14 +74,9 @@ public final class DurationEstimator {
         return new DurationEstimator(Map.copyOf(measured), threadsOf(history));
     }
 
+    /** Outcomes after which the node's query ran to the end; {@code fail} is only ever a test's outcome. */
     private static boolean ranToTheEnd(NodeResult result) {
-        RunStatus status = result.status();
-        return switch (status) {
-            case SUCCESS, PASS, WARN, NO_OP, REUSED -> true;
-            case FAIL ->
-                result.id().value().startsWith("test.") || result.id().value().startsWith("unit_test.");
-            default -> false;
-        };
+        return result.status().isSuccess() || result.status() == RunStatus.FAIL;
     }
 
     /** dbt's worker threads in the newest run: the number of distinct thread names its results carry. */

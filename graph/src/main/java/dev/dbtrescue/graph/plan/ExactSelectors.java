@@ -5,7 +5,11 @@ import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.select.IndirectSelection;
 import dev.dbtrescue.graph.select.NodeNames;
+import dev.dbtrescue.graph.select.SelectorEvaluator;
+import dev.dbtrescue.graph.select.SelectorParser;
+import dev.dbtrescue.graph.select.SelectorSyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,22 +22,30 @@ import org.jspecify.annotations.Nullable;
  * For each resource, a dbt selector that selects that resource and nothing else, so that a batch's command names its
  * nodes one by one.
  *
- * <p>The natural choice is what {@code dbt ls} prints ({@link NodeNames#selector(Node)}): the fqn joined with dots for
- * models, seeds, snapshots and tests. But dbt's fqn method is a prefix match on path segments that also matches the
- * fqn without its package, a bare leaf name, and versioned models by {@code name_vN} (reference §4.5). So
- * {@code shop.staging.orders} would also select {@code models/staging/orders/*.sql} if such a folder existed. Such
- * collisions are found with an index of every resource's fqn prefixes, and the selector is then narrowed to the file
- * ({@code shop.staging.orders,path:models/staging/orders.sql}). Built once per graph; O(total fqn length).
+ * <p>The natural choice is what {@code dbt ls} prints ({@link NodeNames#selector(Node)}), with the fqn joined with dots
+ * for models, seeds, snapshots, tests and unit tests (unit-test names are unique per model only). But dbt's fqn method
+ * is a prefix match on path segments that also matches the fqn without its package, a dotted leaf name, and versioned
+ * models by {@code name_vN} (reference §4.5): {@code shop.staging.orders} also selects the unit tests of
+ * {@code orders}, whose fqn continues below it. An index of every resource's fqn prefixes clears almost every
+ * selector in O(total fqn length); the few it cannot clear are asked of the selector engine itself, and narrowed to the
+ * file ({@code shop.staging.orders,path:models/staging/orders.sql}) when the plain fqn is shared. Build once per
+ * graph; not thread-safe.
  */
 public final class ExactSelectors {
 
     private final LineageGraph graph;
+    /** For each fqn selector: how many resources it matches by prefix (both forms), and the first of them. */
     private final Map<String, int[]> prefixClaims;
+    /** For fqn selectors that more than one resource matches by prefix: those resources. */
     private final Map<String, List<Integer>> claimants = new HashMap<>();
-    private final Map<String, Integer> leafClaims;
-    private final Map<String, Integer> versionClaims;
+    /** Dotted leaf names, and {@code f[-2]} of versioned models: the only leaf matches a dotted selector can hit. */
+    private final Set<String> dottedLeaves = new HashSet<>();
+    /** {@code name_vN} of versioned models, by count. */
+    private final Map<String, Integer> versionClaims = new HashMap<>();
+
     private final @Nullable String[] cache;
     private final boolean[] exact;
+    private @Nullable SelectorEvaluator engine;
 
     private ExactSelectors(LineageGraph graph) {
         this.graph = graph;
@@ -49,25 +61,24 @@ public final class ExactSelectors {
                 packages.add(node.fqn().getFirst());
             }
         }
-        this.leafClaims = new HashMap<>();
-        this.versionClaims = new HashMap<>();
         List<String> matched = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Node node = graph.nodeAt(i);
-            if (node.type() == NodeType.SOURCE || node.fqn().isEmpty()) {
+            List<String> fqn = node.fqn();
+            if (node.type() == NodeType.SOURCE || fqn.isEmpty()) {
                 continue; // the fqn method never matches sources
             }
-            List<String> fqn = node.fqn();
             matched.clear();
             claimPrefixes(i, flatten(fqn, 0), candidates, matched);
             if (fqn.size() > 1 && packages.contains(fqn.get(1))) {
                 claimPrefixes(i, flatten(fqn, 1), candidates, matched);
             }
+            String leaf = isVersioned(node) && fqn.size() >= 2 ? fqn.get(fqn.size() - 2) : fqn.getLast();
+            if (leaf.indexOf('.') >= 0) {
+                dottedLeaves.add(leaf);
+            }
             if (isVersioned(node) && fqn.size() >= 2) {
-                leafClaims.merge(fqn.get(fqn.size() - 2), 1, Integer::sum);
                 versionClaims.merge(lastTwo(fqn), 1, Integer::sum);
-            } else {
-                leafClaims.merge(fqn.getLast(), 1, Integer::sum);
             }
         }
         this.prefixClaims = candidates;
@@ -84,8 +95,8 @@ public final class ExactSelectors {
     }
 
     /**
-     * A selector that selects exactly the resource (for sources, exposures, unit tests and the like the
-     * {@code method:pkg.name} form, which names one resource).
+     * A selector that selects exactly the resource (for sources, exposures and the like the {@code method:pkg.name}
+     * form, which names one resource).
      *
      * @throws dev.dbtrescue.graph.UnknownNodeException if the id is not in the graph
      */
@@ -110,58 +121,49 @@ public final class ExactSelectors {
 
     private String compute(int index) {
         Node node = graph.nodeAt(index);
-        String plain =
-                usesFqn(node.type()) && !node.fqn().isEmpty() ? String.join(".", node.fqn()) : NodeNames.selector(node);
-        if (!usesFqn(node.type())) {
+        if (!usesFqn(node.type()) || node.fqn().isEmpty()) {
+            String plain = NodeNames.selector(node);
             exact[index] = !hasGlob(plain);
             return plain;
         }
-        if (!hasGlob(plain) && !possiblyShared(node, plain)) {
-            exact[index] = true;
-            return plain;
-        }
+        String plain = String.join(".", node.fqn());
         if (hasGlob(plain)) {
-            exact[index] = false; // a name with glob characters: dbt would treat it as a pattern
+            exact[index] = false; // a name with glob characters: dbt would read it as a pattern
             return plain;
         }
-        // the prefix index knows who shares the fqn; only the rare leaf or version collisions need a scan
-        List<Integer> sharing = claimants.containsKey(plain) && !leafOrVersionShared(node, plain)
-                ? claimants.get(plain)
-                : matchesOf(plain);
-        if (sharing.size() == 1) {
+        if (!possiblyShared(node, plain)) {
             exact[index] = true;
             return plain;
         }
         String path = node.location().originalFilePath();
-        if (!hasGlob(path) && !path.isBlank() && path.chars().noneMatch(c -> c == ',' || Character.isWhitespace(c))) {
-            int inFile = 0;
-            for (int other : sharing) {
-                if (inPath(graph.nodeAt(other), path)) {
-                    inFile++;
-                }
-            }
-            if (inFile == 1) {
+        String narrowed = plain + ",path:" + path;
+        boolean plainPath = !hasGlob(path) && path.chars().noneMatch(c -> c == ',' || Character.isWhitespace(c));
+        if (leafOrVersionShared(node, plain)) {
+            // dotted names or the same versioned model in two packages: rare, so the selector engine decides
+            if (selectsOnly(plain, node)) {
                 exact[index] = true;
-                return plain + ",path:" + path;
+                return plain;
             }
+            exact[index] = plainPath && selectsOnly(narrowed, node);
+        } else {
+            // shared by prefix only: the index holds the sharers; the file narrows to the one defined in it
+            long inFile = claimants.get(plain).stream()
+                    .filter(other -> inPath(graph.nodeAt(other), path))
+                    .count();
+            exact[index] = plainPath && inFile == 1;
         }
-        exact[index] = false;
-        return plain;
+        return exact[index] ? narrowed : plain;
     }
 
+    /** False when the index proves that no other resource matches the fqn selector. */
     private boolean possiblyShared(Node node, String selector) {
         int[] claim = prefixClaims.get(selector);
-        if (claim == null || claim[0] != 1 || leafClaims.containsKey(selector)) {
-            return true;
-        }
-        String[] parts = selector.split("\\.", -1);
-        String key = parts.length >= 2 ? parts[parts.length - 2] + "_" + parts[parts.length - 1] : parts[0];
-        int own = isVersioned(node) && lastTwo(node.fqn()).equals(key) ? 1 : 0;
-        return versionClaims.getOrDefault(key, 0) > own;
+        return claim == null || claim[0] != 1 || leafOrVersionShared(node, selector);
     }
 
+    /** True if another resource may match by dbt's leaf-name or {@code name_vN} rules. */
     private boolean leafOrVersionShared(Node node, String selector) {
-        if (leafClaims.containsKey(selector)) {
+        if (dottedLeaves.contains(selector)) {
             return true;
         }
         String[] parts = selector.split("\\.", -1);
@@ -170,67 +172,31 @@ public final class ExactSelectors {
         return versionClaims.getOrDefault(key, 0) > own;
     }
 
-    /** Every resource the fqn selector matches, by dbt's rules (§4.5), by a scan: only for suspected collisions. */
-    private List<Integer> matchesOf(String selector) {
-        String[] parts = selector.split("\\.", -1);
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < graph.size(); i++) {
-            Node other = graph.nodeAt(i);
-            if (other.type() == NodeType.SOURCE || other.fqn().isEmpty()) {
-                continue;
-            }
-            if (fqnMatches(other, other.fqn(), selector, parts)
-                    || (other.fqn().size() > 1
-                            && fqnMatches(
-                                    other, other.fqn().subList(1, other.fqn().size()), selector, parts))) {
-                found.add(i);
-            }
-        }
-        return found;
+    /**
+     * dbt's {@code path:} rule for one file (§4.4): the resource is defined in it, or its properties are
+     * ({@code patch_path}).
+     */
+    private static boolean inPath(Node node, String path) {
+        return node.location().originalFilePath().equals(path)
+                || node.location()
+                        .patchPath()
+                        .map(p -> p.contains("://") ? p.substring(p.indexOf("://") + 3) : p)
+                        .filter(path::equals)
+                        .isPresent();
     }
 
-    private static boolean fqnMatches(Node node, List<String> fqn, String selector, String[] parts) {
-        if (isVersioned(node) && fqn.size() >= 2) {
-            String key = parts.length >= 2 ? parts[parts.length - 2] + "_" + parts[parts.length - 1] : parts[0];
-            if (fqn.get(fqn.size() - 2).equals(selector) || lastTwo(fqn).equals(key)) {
-                return true;
-            }
-        } else if (fqn.getLast().equals(selector)) {
-            return true;
+    /** Whether the selector selects the node and nothing else, asked of the selector engine itself. */
+    private boolean selectsOnly(String selector, Node node) {
+        if (engine == null) {
+            engine = new SelectorEvaluator(graph, node.packageName());
         }
-        if (!hasDottedElement(fqn)) { // the usual case, compared without copying
-            if (parts.length > fqn.size()) {
-                return false;
-            }
-            for (int k = 0; k < parts.length; k++) {
-                if (!parts[k].equals(fqn.get(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        List<String> flat = flatten(fqn, 0);
-        if (parts.length > flat.size()) {
+        try {
+            return engine.select(new SelectorParser().parse(List.of(selector), List.of(), IndirectSelection.EMPTY))
+                    .nodes()
+                    .equals(List.of(node.id()));
+        } catch (SelectorSyntaxException e) {
             return false;
         }
-        for (int k = 0; k < parts.length; k++) {
-            if (!parts[k].equals(flat.get(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean inPath(Node node, String path) {
-        String own = node.location().originalFilePath();
-        if (own.equals(path) || own.startsWith(path.endsWith("/") ? path : path + "/")) {
-            return true;
-        }
-        return node.location()
-                .patchPath()
-                .map(p -> p.contains("://") ? p.substring(p.indexOf("://") + 3) : p)
-                .filter(path::equals)
-                .isPresent();
     }
 
     private void claimPrefixes(int index, List<String> flat, Map<String, int[]> candidates, List<String> matched) {
@@ -244,13 +210,12 @@ public final class ExactSelectors {
             int[] claim = candidates.get(prefix);
             if (claim != null && !matched.contains(prefix)) {
                 matched.add(prefix);
-                claim[0]++;
-                if (claim[0] == 1) {
+                if (++claim[0] == 1) {
                     claim[1] = index;
-                } else if (claim[0] == 2) {
-                    claimants.put(prefix, new ArrayList<>(List.of(claim[1], index)));
                 } else {
-                    claimants.get(prefix).add(index);
+                    claimants
+                            .computeIfAbsent(prefix, p -> new ArrayList<>(List.of(claim[1])))
+                            .add(index);
                 }
             }
         }
@@ -269,15 +234,6 @@ public final class ExactSelectors {
         return flat;
     }
 
-    private static boolean hasDottedElement(List<String> fqn) {
-        for (String element : fqn) {
-            if (element.indexOf('.') >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String lastTwo(List<String> fqn) {
         return fqn.get(fqn.size() - 2) + "_" + fqn.getLast();
     }
@@ -288,7 +244,6 @@ public final class ExactSelectors {
 
     private static boolean usesFqn(NodeType type) {
         return switch (type) {
-            // unit tests too: their names are unique per model only, and their fqn ends in model.test_name
             case SOURCE, EXPOSURE, METRIC, SAVED_QUERY, SEMANTIC_MODEL -> false;
             default -> true;
         };

@@ -220,8 +220,12 @@ public final class PlanFormats {
         if (cp.nodes().isEmpty()) {
             return "Critical path: none";
         }
+        java.util.Map<NodeId, String> names = new java.util.HashMap<>();
+        plan.batches().forEach(b -> b.nodes().forEach(n -> names.put(n.id(), n.name())));
         return "Critical path (" + Durations.format(cp.duration()) + ", the least any split can take): "
-                + cp.nodes().stream().map(PlanFormats::shortName).collect(Collectors.joining(" → "));
+                + cp.nodes().stream()
+                        .map(id -> names.getOrDefault(id, id.value()))
+                        .collect(Collectors.joining(" → "));
     }
 
     private static void appendNotRunAndWarnings(RerunPlan plan, StringBuilder out, String bullet) {
@@ -259,19 +263,13 @@ public final class PlanFormats {
     private static String names(Batch b) {
         List<String> primary = b.nodes().stream()
                 .filter(n -> !n.companion())
-                .map(n -> shortName(n.id()))
+                .map(PlannedNode::name)
                 .toList();
         if (primary.isEmpty()) {
-            primary = b.nodes().stream().map(n -> shortName(n.id())).toList();
+            primary = b.nodes().stream().map(PlannedNode::name).toList();
         }
         String shown = String.join(", ", primary.subList(0, Math.min(NAMES_SHOWN, primary.size())));
         return primary.size() > NAMES_SHOWN ? shown + " and " + (primary.size() - NAMES_SHOWN) + " more" : shown;
-    }
-
-    /** The unique_id without type and package ({@code model.shop.orders.v2} gives {@code orders.v2}). */
-    private static String shortName(NodeId id) {
-        String[] parts = id.value().split("\\.");
-        return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : id.value();
     }
 
     private static String pad(String s, int width, boolean right) {

@@ -80,6 +80,7 @@ public final class PlanJson {
                 ObjectNode o = nodes.addObject();
                 o.put("unique_id", node.id().value());
                 o.put("resource_type", node.type().dbtName());
+                o.put("name", node.name());
                 o.put("selector", node.selector());
                 o.put("estimate_seconds", node.estimate().seconds());
                 o.put("estimate_source", node.estimate().source().name().toLowerCase(java.util.Locale.ROOT));
@@ -203,6 +204,7 @@ public final class PlanJson {
                 nodes.add(new PlannedNode(
                         NodeId.of(r.text(o, nat + ".unique_id")),
                         type,
+                        r.text(o, nat + ".name"),
                         r.text(o, nat + ".selector"),
                         new Estimate(
                                 r.seconds(o, nat + ".estimate_seconds"),

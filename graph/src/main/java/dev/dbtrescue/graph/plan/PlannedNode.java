@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param id the node
  * @param type its resource type
+ * @param name its name as {@code dbt ls --output name} prints it, for people
  * @param selector the selector that names exactly this node on the command line
  * @param estimate its expected execution time
  * @param companion true for a test, exposure or saved query that travels with the node it belongs to (it runs after
@@ -21,6 +22,7 @@ import java.util.Objects;
 public record PlannedNode(
         NodeId id,
         NodeType type,
+        String name,
         String selector,
         Estimate estimate,
         boolean companion,
@@ -30,6 +32,7 @@ public record PlannedNode(
     public PlannedNode {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(estimate, "estimate");
     }

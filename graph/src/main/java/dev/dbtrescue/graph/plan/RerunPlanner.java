@@ -6,6 +6,7 @@ import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.UnknownNodeException;
+import dev.dbtrescue.graph.select.NodeNames;
 import dev.dbtrescue.graph.status.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -553,6 +554,7 @@ public final class RerunPlanner {
                 nodes.add(new PlannedNode(
                         node.id(),
                         node.type(),
+                        NodeNames.name(node),
                         selectors.selectorFor(node.id()),
                         estimates[v],
                         companion[v],

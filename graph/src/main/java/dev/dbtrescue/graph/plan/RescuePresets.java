@@ -7,7 +7,6 @@ import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.manifest.FreshnessResult;
 import dev.dbtrescue.graph.manifest.FreshnessStatus;
-import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.NodeResult;
 import dev.dbtrescue.graph.select.IndirectSelection;
 import dev.dbtrescue.graph.select.Selection;
@@ -18,6 +17,8 @@ import dev.dbtrescue.graph.select.SelectorParser;
 import dev.dbtrescue.graph.select.SelectorSyntaxException;
 import dev.dbtrescue.graph.select.StateReason;
 import dev.dbtrescue.graph.status.Durations;
+import dev.dbtrescue.graph.status.Failure;
+import dev.dbtrescue.graph.status.FailureAnalyzer;
 import dev.dbtrescue.graph.status.LoadedProject;
 import dev.dbtrescue.graph.status.NodeState;
 import dev.dbtrescue.graph.status.ProjectStatus;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rescue presets, each a dbt selector the user can read and edit, and the nodes it selects with the reason each
@@ -45,7 +47,8 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>The node set is always what the selector text selects, evaluated by {@link SelectorEvaluator}, so editing the
- * text and selecting again gives the same nodes. Pure: the current time comes from the loaded project.
+ * text and selecting again gives the same nodes. No clock: the current time comes from the loaded project. Not
+ * thread-safe: it keeps one selector evaluator (and its state comparison) for all presets.
  */
 public final class RescuePresets {
 
@@ -53,6 +56,7 @@ public final class RescuePresets {
     private final LineageGraph graph;
     private final ExactSelectors selectors;
     private final SelectionState state;
+    private @Nullable SelectorEvaluator evaluator;
 
     /**
      * @param project the loaded artifacts with their status
@@ -140,37 +144,34 @@ public final class RescuePresets {
         }
         ProjectStatus status = project.status();
         Roots roots = new Roots();
-        BitSet covered = new BitSet(graph.size());
-        for (int v : graph.topologicalIndices()) {
-            Node node = graph.nodeAt(v);
-            NodeState nodeState = status.stateOf(node.id());
-            if (nodeState != NodeState.ERROR && nodeState != NodeState.FAIL) {
-                continue;
+        for (Failure failure : new FailureAnalyzer().analyze(status).failures()) {
+            Node node = graph.requireNode(failure.node());
+            if (node.type() == NodeType.SOURCE) {
+                continue; // a stale source is the stale preset's business
             }
-            String outcome = status.lastResult(node.id())
-                    .map(r -> r.status().dbtName() + firstLine(r))
-                    .orElse(nodeState.label());
+            int v = graph.indexOf(node.id());
+            String outcome = failure.outcome() + (failure.firstLine().isEmpty() ? "" : ": " + failure.firstLine());
             if (!node.type().isTest()) {
                 roots.add(v, true, "last result " + outcome);
                 continue;
             }
             List<Integer> tested = testedNodes(node);
             if (tested.isEmpty()) {
-                roots.add(
-                        v,
-                        false,
-                        "last result " + outcome + " (it tests a source: rerun it once the data is" + " fixed)");
+                roots.add(v, false, "last result " + outcome + " (it tests a source: rerun it once the data is fixed)");
             }
             for (int t : tested) {
                 roots.add(t, true, "its test " + node.name() + " has last result " + outcome);
             }
         }
-        covered.or(roots.downstream());
+        BitSet covered = roots.downstream();
         for (int v : graph.topologicalIndices()) {
             Node node = graph.nodeAt(v);
             if (status.stateOf(node.id()) == NodeState.SKIPPED && !covered.get(v)) {
                 roots.add(v, !node.type().isTest(), "skipped in the last run");
-                covered.or(roots.downstream());
+                BitSet root = new BitSet(graph.size());
+                root.set(v);
+                covered.or(root);
+                covered.or(graph.descendants(root, LineageGraph.UNLIMITED));
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -303,11 +304,12 @@ public final class RescuePresets {
                 reasons.put(id, new ArrayList<>(List.of("fresher than in the state's sources.json")));
             }
         }
-        roots.reasons.forEach((id, why) -> reasons.merge(id, why, (a, b) -> {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
-        }));
+        roots.orderedReasons()
+                .forEach((id, why) -> reasons.merge(id, why, (a, b) -> {
+                    List<String> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return all;
+                }));
         if (select.isEmpty()) {
             warnings.add("No node is stale by the parts switched on.");
             return new PresetSelection(Preset.STALE, "", "", List.of(), Map.of(), warnings);
@@ -337,9 +339,12 @@ public final class RescuePresets {
         }
     }
 
+    /** One evaluator for all presets: it caches the state comparison, the costly part on large projects. */
     private SelectorEvaluator evaluator() {
-        Manifest manifest = project.artifacts().manifest();
-        return new SelectorEvaluator(graph, manifest, state);
+        if (evaluator == null) {
+            evaluator = new SelectorEvaluator(graph, project.artifacts().manifest(), state);
+        }
+        return evaluator;
     }
 
     private PresetSelection evaluate(
@@ -387,21 +392,10 @@ public final class RescuePresets {
         return status.lastResult(id).filter(r -> r.status().isSuccess()).map(NodeResult::completedAt);
     }
 
-    private static String firstLine(NodeResult result) {
-        return result.message()
-                .map(m -> m.strip().lines().findFirst().orElse(""))
-                .filter(m -> !m.isBlank())
-                .map(m -> ": " + (m.length() > 160 ? m.substring(0, 157) + "..." : m))
-                .orElse("");
-    }
-
     /** The nodes a failed test stands for: the node its YAML is attached to, else its buildable parents. */
     private List<Integer> testedNodes(Node test) {
         List<Integer> out = new ArrayList<>();
-        Optional<NodeId> attached = test.details()
-                .test()
-                .flatMap(t -> t.attachedNode())
-                .or(() -> test.details().testedModel().map(NodeId::of));
+        Optional<NodeId> attached = test.details().test().flatMap(t -> t.attachedNode());
         if (attached.isPresent() && graph.contains(attached.get())) {
             Node node = graph.requireNode(attached.get());
             if (node.type().isBuildable()) {
@@ -443,18 +437,34 @@ public final class RescuePresets {
             return out;
         }
 
-        /** The selector text, in the graph's topological order. */
-        String text() {
+        /** The starting nodes in the graph's topological order. */
+        private List<Integer> ordered() {
             int[] topo = graph.topologicalIndices();
             int[] pos = new int[topo.length];
             for (int k = 0; k < topo.length; k++) {
                 pos[topo[k]] = k;
             }
-            return downstream.entrySet().stream()
-                    .sorted((a, b) -> Integer.compare(pos[a.getKey()], pos[b.getKey()]))
-                    .map(e -> e.getValue() ? withDownstream(selectorOf(e.getKey())) : selectorOf(e.getKey()))
-                    .reduce((a, b) -> a + " " + b)
-                    .orElse("");
+            List<Integer> out = new ArrayList<>(downstream.keySet());
+            out.sort((a, b) -> Integer.compare(pos[a], pos[b]));
+            return out;
+        }
+
+        /** The selector text, in the graph's topological order. */
+        String text() {
+            return String.join(
+                    " ",
+                    ordered().stream()
+                            .map(v -> downstream.get(v) ? withDownstream(selectorOf(v)) : selectorOf(v))
+                            .toList());
+        }
+
+        /** Why each starting node is in, in the order of {@link #text()}. */
+        Map<NodeId, List<String>> orderedReasons() {
+            Map<NodeId, List<String>> out = new LinkedHashMap<>();
+            ordered()
+                    .forEach(v -> out.put(
+                            graph.nodeAt(v).id(), reasons.get(graph.nodeAt(v).id())));
+            return out;
         }
 
         /** {@code x+}; for a narrowed {@code a,path:f} every part gets the {@code +}, so the intersection keeps it. */
@@ -478,7 +488,7 @@ public final class RescuePresets {
             if (text.isEmpty()) {
                 return new PresetSelection(preset, "", "", List.of(), Map.of(), warnings);
             }
-            return evaluate(preset, text, "", reasons, warnings);
+            return evaluate(preset, text, "", orderedReasons(), warnings);
         }
     }
 }
