@@ -65,12 +65,6 @@ public record Node(
         return config.materialized();
     }
 
-    /** True for ephemeral models, which dbt never writes to run_results.json. */
-    public boolean isEphemeral() {
-        return type == NodeType.MODEL
-                && materialized().filter("ephemeral"::equals).isPresent();
-    }
-
     /** True for generic data tests (those with {@code test_metadata}); singular tests are false. */
     public boolean isGenericTest() {
         return details.test().isPresent();

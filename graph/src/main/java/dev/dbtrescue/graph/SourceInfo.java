@@ -24,14 +24,4 @@ public record SourceInfo(String sourceName, Optional<String> loadedAtField, Json
         Objects.requireNonNull(freshness, "freshness");
         Objects.requireNonNull(compared, "compared");
     }
-
-    /** True when a warn or error threshold is configured, so {@code dbt source freshness} checks this source. */
-    public boolean hasFreshnessCheck() {
-        return hasThreshold("warn_after") || hasThreshold("error_after");
-    }
-
-    private boolean hasThreshold(String key) {
-        JsonNode threshold = freshness.path(key);
-        return threshold.path("count").isNumber() && threshold.path("period").isTextual();
-    }
 }

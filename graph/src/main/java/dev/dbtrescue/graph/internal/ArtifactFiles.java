@@ -180,13 +180,7 @@ public final class ArtifactFiles {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in, expected, body);
-        } catch (AccessDeniedException e) {
-            throw new ArtifactException(
-                    file,
-                    "cannot be read: permission denied",
-                    "Give your user read permission on it (e.g. chmod a+r)",
-                    e);
-        } catch (IOException e) {
+        } catch (IOException e) { // permission denied included
             throw ioProblem(file, e);
         }
     }

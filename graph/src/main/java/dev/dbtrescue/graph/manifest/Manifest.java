@@ -55,8 +55,12 @@ public record Manifest(
         return metadata.projectName()
                 .orElseGet(() -> nodes.values().stream()
                         .filter(n -> n.type() == dev.dbtrescue.graph.NodeType.MODEL)
-                        .map(Node::packageName)
-                        .findFirst()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                Node::packageName, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                        .entrySet()
+                        .stream()
+                        .max(java.util.Map.Entry.comparingByValue())
+                        .map(java.util.Map.Entry::getKey)
                         .orElse("unknown"));
     }
 

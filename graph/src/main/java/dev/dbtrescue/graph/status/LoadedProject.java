@@ -74,11 +74,13 @@ public record LoadedProject(
         }
         dangling(graph, manifestFile, warnings);
         parentMapMismatch(manifest, graph, manifestFile, warnings);
+        Set<NodeResult> unknownResults = Set.copyOf(status.unknownResults());
         for (RunResults run : artifacts.runResults()) {
-            unknownResults(run, status, manifest, warnings);
+            unknownResults(run, unknownResults, manifest, warnings);
         }
+        Set<FreshnessResult> unknownFreshness = Set.copyOf(status.unknownFreshness());
         for (SourceFreshnessResults file : artifacts.sources()) {
-            unknownFreshness(file, status, warnings);
+            unknownFreshness(file, unknownFreshness, warnings);
         }
         return new LoadedProject(artifacts, graph, status, warnings);
     }
@@ -130,8 +132,7 @@ public record LoadedProject(
     }
 
     private static void unknownResults(
-            RunResults run, ProjectStatus status, Manifest manifest, List<LoadWarning> warnings) {
-        Set<NodeResult> unknown = Set.copyOf(status.unknownResults());
+            RunResults run, Set<NodeResult> unknown, Manifest manifest, List<LoadWarning> warnings) {
         List<NodeResult> mine = run.results().stream().filter(unknown::contains).toList();
         if (mine.isEmpty()) {
             return;
@@ -147,8 +148,7 @@ public record LoadedProject(
     }
 
     private static void unknownFreshness(
-            SourceFreshnessResults file, ProjectStatus status, List<LoadWarning> warnings) {
-        Set<FreshnessResult> unknown = Set.copyOf(status.unknownFreshness());
+            SourceFreshnessResults file, Set<FreshnessResult> unknown, List<LoadWarning> warnings) {
         long count = file.results().stream().filter(unknown::contains).count();
         if (count > 0) {
             warnings.add(new LoadWarning(
