@@ -101,7 +101,18 @@ class PlanCommandTest {
                 .orElseThrow();
         assertTrue(refresh.flags().contains(BatchFlag.FULL_REFRESH));
         assertEquals(1, refresh.primaryCount());
-        assertTrue(refresh.command().argv().containsAll(List.of("--full-refresh", "--target", "prod", "--threads")));
+        assertEquals(
+                List.of(
+                        "dbt",
+                        "build",
+                        "--select",
+                        "rescue_shop.intermediate.int_payments_converted",
+                        "--full-refresh",
+                        "--target",
+                        "prod",
+                        "--threads",
+                        "2"),
+                refresh.command().argv());
     }
 
     @Test
@@ -121,6 +132,43 @@ class PlanCommandTest {
         Run second = plan("--select", "tag:finance+", "--max-nodes", "3", "--diff", saved.toString());
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("Option max nodes: 2 → 3"), second.err());
+    }
+
+    @Test
+    void historyFilesTurnDefaultEstimatesIntoMeasuredOnes() throws Exception {
+        Run without = plan("--preset", "failed", "--format", "json");
+        Run with = plan(
+                "--preset",
+                "failed",
+                "--format",
+                "json",
+                "--history",
+                Fixtures.demo("clean-build").resolve("run_results.json").toString());
+        assertEquals(0, with.exit(), with.err());
+        assertTrue(PlanJson.read("without", without.out())
+                .warnings()
+                .contains("50 of 52 nodes have no recorded run; their times are estimates by resource type and"
+                        + " materialization (marked ~)."));
+        assertTrue(PlanJson.read("with", with.out()).warnings().stream().noneMatch(w -> w.contains("no recorded run")));
+    }
+
+    @Test
+    void seedCommandPlansOnlySeedsAndExcludeNarrowsAPreset() throws Exception {
+        Run run = plan(
+                "--select", "resource_type:seed+1", "--command", "seed", "--exclude", "fx_rates", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        RerunPlan plan = PlanJson.read("stdout", run.out());
+        assertTrue(plan.nodeCount() > 0);
+        assertTrue(plan.batches().stream()
+                .allMatch(b -> b.command().argv().subList(0, 2).equals(List.of("dbt", "seed"))));
+        assertTrue(plan.batches().stream()
+                .flatMap(b -> b.nodes().stream())
+                .allMatch(n -> n.id().value().startsWith("seed.") && !n.name().equals("fx_rates")));
+        Run failedOnly = plan("--preset", "failed", "--exclude", "fin_fx_rates", "--format", "json");
+        RerunPlan narrowed = PlanJson.read("stdout", failedOnly.out());
+        assertEquals("failed", narrowed.source().preset());
+        assertEquals("fin_fx_rates", narrowed.source().exclude());
+        assertTrue(narrowed.batchOf(NodeId.of("model.rescue_shop.fin_fx_rates")).isEmpty());
     }
 
     @Test

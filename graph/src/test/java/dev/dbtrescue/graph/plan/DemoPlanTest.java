@@ -229,7 +229,7 @@ class DemoPlanTest {
                     selectors, DurationEstimator.fromHistory(project.artifacts().runResults()));
             List<NodeId> everything = graph.nodes().stream().map(Node::id).toList();
             for (SplitMode split : SplitMode.values()) {
-                for (DbtVerb verb : List.of(DbtVerb.BUILD, DbtVerb.RUN, DbtVerb.TEST)) {
+                for (DbtVerb verb : DbtVerb.values()) {
                     for (int max : List.of(3, 40)) {
                         PlanOptions options = PlanOptions.defaults()
                                 .withSplit(split)

@@ -57,6 +57,42 @@ final class PlanGraphs {
         return copy(node, config, location, node.fqn());
     }
 
+    /** A node with these tags and dbt group. */
+    static UnaryOperator<Node> tagged(String group, String... tags) {
+        return node -> {
+            var d = node.details();
+            var details = new dev.dbtrescue.graph.NodeDetails(
+                    d.description(),
+                    d.language(),
+                    d.version(),
+                    d.latestVersion(),
+                    d.access(),
+                    java.util.Optional.of(group),
+                    d.meta(),
+                    d.test(),
+                    d.source(),
+                    d.exposure(),
+                    d.testedModel(),
+                    d.deprecationDate());
+            return new Node(
+                    node.id(),
+                    node.type(),
+                    node.name(),
+                    node.packageName(),
+                    node.fqn(),
+                    node.location(),
+                    node.relation(),
+                    List.of(tags),
+                    node.config(),
+                    node.unrenderedConfig(),
+                    node.dependsOn(),
+                    node.checksum(),
+                    node.columns(),
+                    details,
+                    node.code());
+        };
+    }
+
     private static Node copy(Node node, NodeConfig config, NodeLocation location, List<String> fqn) {
         return new Node(
                 node.id(),

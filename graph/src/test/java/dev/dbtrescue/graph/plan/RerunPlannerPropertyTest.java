@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.TestGraphs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,13 @@ class RerunPlannerPropertyTest {
         List<String> models = new ArrayList<>();
         double density = 0.05 + random.nextDouble() * 0.3;
         for (int i = 0; i < size; i++) {
-            String name = (random.nextInt(8) == 0 ? "seed:" : "") + "n" + i;
+            String name = switch (random.nextInt(10)) {
+                        case 0 -> "seed:";
+                        case 1 -> "snapshot:";
+                        case 2 -> "ephemeral:";
+                        default -> "";
+                    }
+                    + "n" + i;
             models.add(name);
             boolean hasParent = false;
             for (int j = 0; j < i; j++) {
@@ -56,10 +63,16 @@ class RerunPlannerPropertyTest {
                 chains.add(name);
             }
             UnaryOperator<Node> folder = PlanGraphs.at("models/" + "abc".charAt(random.nextInt(3)) + "/n" + i + ".sql");
-            if (random.nextInt(4) == 0 && !name.startsWith("seed:")) {
-                tweaks.put("n" + i, node -> PlanGraphs.incremental(folder.apply(node)));
+            UnaryOperator<Node> tags = PlanGraphs.tagged(
+                    "g" + random.nextInt(3), random.nextBoolean() ? new String[] {"hourly"} : new String[] {"daily"});
+            UnaryOperator<Node> placed = node -> tags.apply(folder.apply(node));
+            if (random.nextInt(4) == 0 && !name.contains(":")) {
+                tweaks.put("n" + i, node -> PlanGraphs.incremental(placed.apply(node)));
             } else {
-                tweaks.put("n" + i, folder);
+                tweaks.put("n" + i, placed);
+            }
+            if (!name.contains(":") && random.nextInt(6) == 0) {
+                chains.add(name + " -> unit:u" + i);
             }
         }
         int tests = random.nextInt(size + 1);
@@ -118,13 +131,24 @@ class RerunPlannerPropertyTest {
         List<NodeId> planned = new ArrayList<>();
         plan.batches().forEach(b -> planned.addAll(b.ids()));
         Set<NodeId> expected = new TreeSet<>();
+        int orphanUnitTests = 0;
         for (NodeId id : s.selected()) {
-            if (s.options().verb().runs(s.graph().requireNode(id).type())) {
+            Node node = s.graph().requireNode(id);
+            // dbt build runs a unit test only together with the model it tests
+            boolean orphan = node.type() == NodeType.UNIT_TEST
+                    && s.options().verb() == DbtVerb.BUILD
+                    && !s.selected().containsAll(s.graph().parentsOf(id));
+            if (orphan) {
+                orphanUnitTests++;
+            } else if (s.options().verb().runs(node.type())) {
                 expected.add(id);
             }
         }
         assertEquals(planned.size(), new HashSet<>(planned).size(), "a node is in two batches");
         assertEquals(expected, new TreeSet<>(planned));
+        if (orphanUnitTests > 0) {
+            assertEquals(orphanUnitTests, plan.notRun().get(NodeType.UNIT_TEST));
+        }
     }
 
     @Property(tries = 1000)
@@ -156,9 +180,27 @@ class RerunPlannerPropertyTest {
                 assertEquals(1, b.primaryCount(), "over budget with several nodes: batch " + b.number());
                 assertTrue(b.flags().contains(BatchFlag.OVER_BUDGET), "over budget, not flagged: " + b.number());
             }
-            boolean isolated = b.nodes().stream().anyMatch(n -> !n.companion() && (n.heavy() || n.fullRefresh()));
-            if (isolated) {
-                assertEquals(1, b.primaryCount(), "a heavy or full-refresh node shares batch " + b.number());
+            // independent of the planner's own flags and estimates: recomputed from the scenario
+            double limit = s.options().maxDuration().map(d -> d.toNanos() / 1e9).orElse(Double.MAX_VALUE);
+            int threads =
+                    s.options().threads().orElse(s.times().threadsOfLastRun().orElse(1));
+            double sum = 0;
+            for (PlannedNode n : b.nodes()) {
+                Node node = s.graph().requireNode(n.id());
+                double own = s.times().estimate(node).seconds();
+                sum += own;
+                boolean heavy = s.options().fullRefresh().contains(n.id())
+                        || (node.type().isBuildable()
+                                && s.options()
+                                        .heavyThreshold()
+                                        .filter(t -> own >= t.toNanos() / 1e9)
+                                        .isPresent());
+                if (heavy) {
+                    assertEquals(1, b.primaryCount(), n.id() + " must run alone, batch " + b.number());
+                }
+            }
+            if (b.primaryCount() > 1) {
+                assertTrue(sum / threads <= limit + 1e-6, "batch " + b.number() + " cannot fit its budget");
             }
             assertEquals(
                     b.flags().contains(BatchFlag.FULL_REFRESH),

@@ -87,6 +87,25 @@ class RerunPlannerTest {
     }
 
     @Test
+    void tagSplitTakesOneTagSetAtATime() throws Exception {
+        LineageGraph graph = PlanGraphs.graph(
+                Map.of(
+                        "a", PlanGraphs.tagged("core", "hourly"),
+                        "b", PlanGraphs.tagged("core", "daily"),
+                        "c", PlanGraphs.tagged("finance", "hourly"),
+                        "d", PlanGraphs.tagged("finance", "daily", "finance")),
+                "a -> c",
+                "b -> d",
+                "b -> c");
+        assertEquals(
+                List.of(List.of("a"), List.of("b"), List.of("c"), List.of("d")),
+                names(plan(graph, all(graph), PlanOptions.defaults().withSplit(SplitMode.TAG), DEFAULTS)));
+        assertEquals(
+                List.of(List.of("a", "b"), List.of("c", "d")),
+                names(plan(graph, all(graph), PlanOptions.defaults().withSplit(SplitMode.GROUP), DEFAULTS)));
+    }
+
+    @Test
     void testsTravelWithTheirModelAndDoNotCountTowardTheNodeLimit() throws Exception {
         LineageGraph graph = TestGraphs.of("a -> test:not_null_a", "a -> test:unique_a", "a -> b");
         RerunPlan plan = plan(graph, all(graph), PlanOptions.defaults().withMaxNodes(1), DEFAULTS);
