@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.runner;
+
+import java.util.Locale;
+
+/** What the runner does after a batch fails. */
+public enum FailurePolicy {
+    /** Run no further batch. */
+    STOP,
+    /** Go on with the nodes of later batches that do not depend on a failed node. */
+    CONTINUE;
+
+    /** The name on the command line: {@code stop} or {@code continue}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
