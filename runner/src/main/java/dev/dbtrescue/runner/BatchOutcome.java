@@ -12,10 +12,12 @@ public enum BatchOutcome {
     /** The user cancelled; dbt's process tree was stopped. */
     CANCELLED,
     /** The SSH connection dropped; the remote dbt was stopped when the channel closed. */
-    CONNECTION_LOST;
+    CONNECTION_LOST,
+    /** The runner stopped while dbt ran (a crash, a kill); recorded when the run is resumed. */
+    INTERRUPTED;
 
     /** True when the batch did not run to its end and its unfinished nodes can be resumed. */
     public boolean interrupted() {
-        return this == CANCELLED || this == CONNECTION_LOST;
+        return this == CANCELLED || this == CONNECTION_LOST || this == INTERRUPTED;
     }
 }

@@ -73,6 +73,37 @@ public final class RerunPlanner {
         return new Run(options).plan(selected, source);
     }
 
+    /**
+     * The dbt invocation that runs exactly {@code nodes} with the plan's flags: what a batch's command would be had
+     * the batch held only these nodes. The runner uses it to run what is left of a batch after a resume, a retry or
+     * nodes left out because an upstream failed.
+     *
+     * @param nodes nodes the command runs (tests among them are selected by name or through indirect selection, as in
+     *     a planned batch), in any order
+     * @param options the plan's options
+     * @param fullRefresh whether to add {@code --full-refresh}
+     * @throws PlanningException if a node is not in the graph
+     */
+    public DbtCommand commandFor(Collection<NodeId> nodes, PlanOptions options, boolean fullRefresh)
+            throws PlanningException {
+        Run run = new Run(options);
+        BitSet wanted = new BitSet(graph.size());
+        for (NodeId id : nodes) {
+            if (!graph.contains(id)) {
+                throw new PlanningException("'" + id + "' is not in the project's manifest any more: the project"
+                        + " changed since the plan was made; make a new plan");
+            }
+            wanted.set(graph.indexOf(id));
+        }
+        List<Integer> members = new ArrayList<>();
+        for (int v : graph.topologicalIndices()) {
+            if (wanted.get(v)) {
+                members.add(v);
+            }
+        }
+        return run.command(members, fullRefresh ? EnumSet.of(BatchFlag.FULL_REFRESH) : EnumSet.noneOf(BatchFlag.class));
+    }
+
     /** The state of one planning call. */
     private final class Run {
         private final PlanOptions options;
