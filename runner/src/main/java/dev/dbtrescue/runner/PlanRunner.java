@@ -111,6 +111,21 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * Waits until no dbt of the journal's interrupted invocations is still running on the host (a killed runner's
+     * dbt is stopped by its wrapper within seconds, but may still be writing the project's artifacts). Call it before
+     * loading the project to build the resume request; {@link #resume} calls it too.
+     *
+     * @throws RunnerException {@code LOCKED} if one is still running after a minute
+     */
+    public void awaitInterrupted(Journal journal, RunListener listener) throws RunnerException {
+        for (Journal.Attempt a : journal.unfinished()) {
+            if (a.pid().isPresent()) {
+                waitForOrphan(a.pid().getAsLong(), listener);
+            }
+        }
+    }
+
     /** Closes the books on an invocation the runner died in. */
     private void recover(
             String runId,

@@ -86,7 +86,7 @@ final class RunSession {
         for (Batch batch : request.plan().batches()) {
             List<String> todo = new ArrayList<>();
             for (NodeId id : batch.ids()) {
-                if (!NodeStatuses.succeeded(statuses.getOrDefault(id.value(), ""))) {
+                if (producesResult(id) && !NodeStatuses.succeeded(statuses.getOrDefault(id.value(), ""))) {
                     todo.add(id.value());
                 }
             }
@@ -146,6 +146,9 @@ final class RunSession {
         for (Batch batch : request.plan().batches()) {
             for (NodeId id : batch.ids()) {
                 String status = statuses.get(id.value());
+                if (!producesResult(id)) {
+                    continue;
+                }
                 if (status == null) {
                     notRun.add(id.value());
                 } else {
@@ -162,6 +165,17 @@ final class RunSession {
         RunSummary summary = new RunSummary(outcome, planned, notRun, journal.file(), elapsed);
         emit(new RunEvent.RunFinished(summary));
         return summary;
+    }
+
+    /**
+     * False for ephemeral models: dbt compiles them into their consumers and reports no result of their own, so they
+     * are never waited for (nor rerun alone).
+     */
+    private boolean producesResult(NodeId id) {
+        return graph.node(id)
+                .map(n -> n.type() != NodeType.MODEL
+                        || !n.config().materialized().orElse("view").equals("ephemeral"))
+                .orElse(true);
     }
 
     private void skip(int batch, List<String> nodes, String reason) throws RunnerException {
