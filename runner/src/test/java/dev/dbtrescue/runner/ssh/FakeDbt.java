@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Tiny stand-ins for dbt, where what dbt does is not the point, and process checks on this (loopback) host. */
 final class FakeDbt {
@@ -64,5 +66,39 @@ final class FakeDbt {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /** The live (not zombie) processes of this machine in a process group. */
+    static List<Long> processGroup(long pgid) throws IOException {
+        List<Long> members = new ArrayList<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (!fields[0].equals("Z") && Long.parseLong(fields[2]) == pgid) {
+                        members.add(Long.parseLong(name));
+                    }
+                } catch (IOException e) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return members;
+    }
+
+    /** Waits until no live process is left in the group; returns those left after {@code timeout}. */
+    static List<Long> awaitGroupGone(long pgid, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Long> left = processGroup(pgid);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = processGroup(pgid);
+        }
+        return left;
     }
 }
