@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Vector;
 
 /**
- * The keys offered to one host, in {@code ssh}'s order: the ssh-agent's, then the key files named in the settings
- * and the host's config, else the default key files that exist. Remembers what became of each, so a refused login
+ * The keys offered to one host, in {@code ssh}'s order: the ssh-agent's (the config's {@code IdentityAgent}, else
+ * the settings' socket; none with {@code IdentitiesOnly yes}), then the key files named in the settings and the
+ * host's config, else the default key files that exist. Remembers what became of each, so a refused login
  * can say which identities were tried (never a passphrase).
  */
 final class Identities implements IdentityRepository {
@@ -39,8 +41,15 @@ final class Identities implements IdentityRepository {
     static Identities collect(ResolvedHost host, SshSettings settings, PassphrasePrompt prompt) {
         List<String> skipped = new ArrayList<>();
         List<Identity> agent = new ArrayList<>();
-        if (!host.identitiesOnly() && settings.agentSocket().isPresent()) {
-            Path socket = settings.agentSocket().get();
+        Optional<Path> agentSocket = host.identityAgent()
+                .map(configured -> switch (configured) {
+                    case "none" -> Optional.<Path>empty();
+                    case "SSH_AUTH_SOCK" -> settings.agentSocket();
+                    default -> Optional.of(Path.of(configured));
+                })
+                .orElse(settings.agentSocket());
+        if (!host.identitiesOnly() && agentSocket.isPresent()) {
+            Path socket = agentSocket.get();
             try {
                 var repository =
                         new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory(), socket));

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param hostKeyAlias the {@code HostKeyAlias} checked in known_hosts instead of the host name
  * @param knownHosts the config's {@code UserKnownHostsFile} (its first file)
  * @param hashKnownHosts {@code HashKnownHosts yes}: new known_hosts entries are hashed
+ * @param identityAgent the config's {@code IdentityAgent}: a socket path (tokens expanded), {@code none}, or
+ *     {@code SSH_AUTH_SOCK}
  * @param algorithms JSch algorithm settings from the config (KexAlgorithms, HostKeyAlgorithms, Ciphers, MACs,
  *     PubkeyAcceptedAlgorithms), by JSch key
  */
@@ -42,6 +44,7 @@ record ResolvedHost(
         Optional<String> hostKeyAlias,
         Optional<Path> knownHosts,
         boolean hashKnownHosts,
+        Optional<String> identityAgent,
         Map<String, String> algorithms) {
 
     private static final List<String> ALGORITHM_KEYS = List.of(
@@ -54,16 +57,17 @@ record ResolvedHost(
     }
 
     /**
-     * Reads an OpenSSH client config file.
+     * Reads an OpenSSH client config file and the files its {@code Include} lines name.
      *
+     * @param home the local home folder, for {@code ~} in Include lines
      * @return empty when the file does not exist
      * @throws IOException if it exists but cannot be read
      */
-    static Optional<ConfigRepository> readConfig(Path file) throws IOException {
+    static Optional<ConfigRepository> readConfig(Path file, Path home) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(OpenSSHConfig.parse(Files.readString(file)));
+        return Optional.of(OpenSSHConfig.parse(SshConfigText.read(file, home)));
     }
 
     /**
@@ -107,6 +111,8 @@ record ResolvedHost(
                         .map(v -> v.split("\\s+")[0])
                         .map(v -> Path.of(tokens.expand(v))),
                 yes(c.getValue("HashKnownHosts")),
+                Optional.ofNullable(unquote(c.getValue("IdentityAgent")))
+                        .map(v -> v.equals("none") || v.equals("SSH_AUTH_SOCK") ? v : tokens.expand(v)),
                 algorithms);
     }
 

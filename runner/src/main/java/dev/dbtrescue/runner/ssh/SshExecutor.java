@@ -84,16 +84,16 @@ public final class SshExecutor implements DbtExecutor {
         this.dbtExecutable = Objects.requireNonNull(dbtExecutable, "dbtExecutable");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(prompts, "prompts");
+        String localUser = System.getProperty("user.name");
+        Path home = Path.of(System.getProperty("user.home"));
         Optional<ConfigRepository> config = Optional.empty();
         String problem = null;
         try {
-            config = ResolvedHost.readConfig(settings.sshConfig());
+            config = ResolvedHost.readConfig(settings.sshConfig(), home);
         } catch (IOException e) {
             problem = "Could not read the ssh config " + settings.sshConfig() + ": " + e.getMessage();
         }
         this.configProblem = problem;
-        String localUser = System.getProperty("user.name");
-        Path home = Path.of(System.getProperty("user.home"));
         this.host = ResolvedHost.resolve(target, config, localUser, home);
         this.connector = new SshConnector(settings, prompts, config, localUser, home);
     }

@@ -2,6 +2,7 @@
 package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.jcraft.jsch.ConfigRepository;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class ResolvedHostTest {
     private Optional<ConfigRepository> config(String text) throws IOException {
         Path file = dir.resolve("config");
         Files.writeString(file, text);
-        return ResolvedHost.readConfig(file);
+        return ResolvedHost.readConfig(file, HOME);
     }
 
     private ResolvedHost resolve(String target, Optional<ConfigRepository> config) {
@@ -55,6 +56,7 @@ class ResolvedHostTest {
                         Optional.empty(),
                         Optional.empty(),
                         false,
+                        Optional.empty(),
                         Map.of()),
                 host);
     }
@@ -104,6 +106,19 @@ class ResolvedHostTest {
     }
 
     @Test
+    void repeatedHostBlocksAllApplyAndTheFirstValueWins() throws IOException {
+        var config = config("""
+                Host shop
+                    User deploy
+                Host shop
+                    User other
+                    HostName shop.example.com
+                """);
+        ResolvedHost host = resolve("shop", config);
+        assertEquals(List.of("deploy", "shop.example.com"), List.of(host.user(), host.hostName()));
+    }
+
+    @Test
     void hostNameTokenStandsForTheAlias() throws IOException {
         var config = config("""
                 Host shop-*
@@ -137,7 +152,7 @@ class ResolvedHostTest {
 
     @Test
     void withoutAConfigTheTargetIsTakenAsItIs() throws IOException {
-        var config = ResolvedHost.readConfig(dir.resolve("no-such-config"));
+        var config = ResolvedHost.readConfig(dir.resolve("no-such-config"), HOME);
         ResolvedHost host = resolve("db.example.com", config);
         assertEquals(
                 List.of("db.example.com", "ana", "22", "[]"),
@@ -155,5 +170,52 @@ class ResolvedHostTest {
                 List.of(
                         resolve("[::1]:2222", Optional.empty()).display(),
                         resolve("db", Optional.empty()).display()));
+    }
+
+    @Test
+    void identityAgentOfTheConfigIsExpanded() throws IOException {
+        var config = config("""
+                Host vault
+                    IdentityAgent "~/.1password/agent.sock"
+                Host plain
+                    IdentityAgent none
+                """);
+        assertEquals(
+                List.of(Optional.of("/home/ana/.1password/agent.sock"), Optional.of("none")),
+                List.of(
+                        resolve("vault", config).identityAgent(),
+                        resolve("plain", config).identityAgent()));
+    }
+
+    @Test
+    void includedFilesAddTheirHostsWhereTheIncludeStands() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path sshDir = Files.createDirectories(home.resolve(".ssh"));
+        Files.createDirectories(sshDir.resolve("conf.d"));
+        Files.writeString(sshDir.resolve("conf.d/20-shop.conf"), "Host shop\n    HostName shop.example.com\n");
+        Files.writeString(sshDir.resolve("conf.d/10-users.conf"), "Host shop\n    User deploy\n");
+        Files.writeString(sshDir.resolve("conf.d/notes.txt"), "Host shop\n    Port 1\n");
+        Files.writeString(home.resolve("extra"), "Host db\n    HostName db.example.com\n");
+        Files.writeString(sshDir.resolve("config"), """
+                Include conf.d/*.conf ~/extra
+                Host *
+                    User fallback
+                """);
+        var config = ResolvedHost.readConfig(sshDir.resolve("config"), home);
+
+        ResolvedHost shop = ResolvedHost.resolve(SshTarget.parse("shop"), config, "ana", home);
+        ResolvedHost db = ResolvedHost.resolve(SshTarget.parse("db"), config, "ana", home);
+        assertEquals(
+                List.of("shop.example.com", "deploy", "22", "db.example.com", "fallback"),
+                List.of(shop.hostName(), shop.user(), "" + shop.port(), db.hostName(), db.user()));
+    }
+
+    @Test
+    void includeLoopIsReportedInsteadOfFollowedForever() throws IOException {
+        Path file = dir.resolve("config");
+        Files.writeString(file, "Include " + file + "\n");
+
+        var e = assertThrows(IOException.class, () -> ResolvedHost.readConfig(file, HOME));
+        assertEquals("Include lines nest more than 16 deep in " + file, e.getMessage());
     }
 }

@@ -412,7 +412,7 @@ class SshExecutorMinaIT {
     }
 
     @Test
-    void agentKeysLogIn() throws Exception {
+    void keysOfTheSshAgentLogInWhetherItsSocketComesFromTheSettingsOrTheConfig() throws Exception {
         Files.delete(clientKey); // the agent holds the only key
         Path agentKey = SshKeys.generate(dir.resolve("agent_key"), "ecdsa", "agent pass");
         server.close();
@@ -421,11 +421,18 @@ class SshExecutorMinaIT {
         Files.writeString(sshDir.resolve("known_hosts"), server.knownHostsLine() + "\n");
         try (SshAgent agent = SshAgent.start(dir.resolve("agent.sock"))) {
             agent.add(agentKey, "agent pass");
-            var executor = executor(
+            var fromSettings = executor(
                     dir.toString(), settings().withAgentSocket(Optional.of(agent.socket())), SshPrompts.none());
-
             assertEquals(
-                    3, AwaitedRun.of(executor.start(fake(FakeDbt.echoing(dir)))).exitCode(SHORT));
+                    3,
+                    AwaitedRun.of(fromSettings.start(fake(FakeDbt.echoing(dir))))
+                            .exitCode(SHORT));
+
+            Files.writeString(sshDir.resolve("config"), "Host 127.0.0.1\n    IdentityAgent " + agent.socket() + "\n");
+            var fromConfig = executor(dir.toString(), settings(), SshPrompts.none());
+            assertEquals(
+                    3,
+                    AwaitedRun.of(fromConfig.start(fake(FakeDbt.echoing(dir)))).exitCode(SHORT));
         }
     }
 

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.runner.ssh;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The text of an OpenSSH client config prepared for JSch's parser, which does not follow {@code Include} lines (tools
+ * such as OrbStack or Colima add their hosts through one) and keeps only the last of several {@code Host} blocks with
+ * the same patterns (it keys blocks by their pattern text). Include lines are replaced by the files they name, and
+ * each Host line gets a negated pattern of its own that matches no real host ({@code !dbt-rescue.block-N}), so
+ * every block is kept and, as in {@code ssh}, the first value found wins.
+ */
+final class SshConfigText {
+
+    private static final int MAX_DEPTH = 16;
+
+    private SshConfigText() {}
+
+    /**
+     * @param home the local home folder, for {@code ~}; relative Include paths are taken from the config's folder
+     *     (for {@code ~/.ssh/config}, {@code ~/.ssh}, as {@code ssh} does)
+     * @throws IOException if a file cannot be read, or Includes nest more than 16 deep (a loop)
+     */
+    static String read(Path config, Path home) throws IOException {
+        List<String> lines = new ArrayList<>();
+        Path dir = config.toAbsolutePath().getParent();
+        append(config, dir == null ? home : dir, home, 0, lines);
+        StringBuilder text = new StringBuilder();
+        int block = 0;
+        for (String line : lines) {
+            text.append(line);
+            String[] keyValue = line.strip().split("[=\\s]+", 2);
+            if (keyValue.length == 2 && keyValue[0].equalsIgnoreCase("Host")) {
+                text.append(" !dbt-rescue.block-").append(++block);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void append(Path file, Path dir, Path home, int depth, List<String> lines) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] keyValue = line.strip().split("[=\\s]+", 2);
+            if (keyValue.length < 2 || !keyValue[0].equalsIgnoreCase("Include")) {
+                lines.add(line);
+                continue;
+            }
+            if (depth >= MAX_DEPTH) {
+                throw new IOException("Include lines nest more than " + MAX_DEPTH + " deep in " + file);
+            }
+            for (String pattern : keyValue[1].strip().split("\\s+")) {
+                for (Path included : matches(unquote(pattern), dir, home)) {
+                    append(included, dir, home, depth + 1, lines);
+                }
+            }
+        }
+    }
+
+    /** The files a pattern names, sorted; a glob ({@code *}, {@code ?}) only in the last part of the path. */
+    private static List<Path> matches(String pattern, Path dir, Path home) throws IOException {
+        String expanded = pattern.startsWith("~/") ? home + pattern.substring(1) : pattern;
+        Path path = dir.resolve(expanded);
+        Path name = path.getFileName();
+        Path parent = path.getParent();
+        if (name == null || parent == null) {
+            return List.of();
+        }
+        if (!name.toString().contains("*") && !name.toString().contains("?")) {
+            return Files.isRegularFile(path) ? List.of(path) : List.of();
+        }
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + name);
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(parent)) {
+            entries.filter(p -> matcher.matches(p.getFileName()) && Files.isRegularFile(p))
+                    .sorted()
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
+    }
+}
