@@ -2,6 +2,7 @@
 package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.runner.DbtInvocation;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A connection that goes silent (no close, no reset) is noticed by keepalives with the default settings. */
+/** Silent hosts and connections (no close, no reset) are given up on after the configured times. */
 @Timeout(90)
-class SshKeepAliveIT {
+class SshTimeoutsIT {
 
     @TempDir
     Path dir;
@@ -55,6 +56,34 @@ class SshKeepAliveIT {
 
             relay.close(); // the server side now sees its end too, and the wrapper stops dbt
             assertEquals(List.of(), FakeDbt.awaitGroupGone(pid, Duration.ofSeconds(15)));
+        }
+    }
+
+    @Test
+    void hostThatAcceptsButNeverAnswersIsUnreachableAfterTheConnectTimeout() throws Exception {
+        Path sshDir = Files.createDirectories(dir.resolve("client-ssh"));
+        Path hostKey = SshKeys.generate(dir.resolve("host_key"), "ecdsa", "");
+        try (var server = MinaSshServer.start(hostKey, dir.resolve("authorized_keys"), Optional.empty());
+                var relay = FreezableRelay.to(server.port());
+                var executor = new SshExecutor(
+                        SshTarget.parse("127.0.0.1:" + relay.port()),
+                        dir.toString(),
+                        SshSettings.inDirectory(sshDir)
+                                .withTimeouts(Duration.ofSeconds(2), SshSettings.KEEPALIVE_INTERVAL, 3),
+                        SshPrompts.none())) {
+            relay.freeze();
+            long start = System.nanoTime();
+
+            RunnerException e = assertThrows(
+                    RunnerException.class,
+                    () -> executor.start(new DbtInvocation(Optional.empty(), List.of("debug"), List.of())));
+
+            assertEquals(Kind.UNREACHABLE, e.kind());
+            assertEquals(
+                    "127.0.0.1:" + relay.port() + " did not answer within 2 s: check the host name, the port, the VPN"
+                            + " or the firewall",
+                    e.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
         }
     }
 }
