@@ -271,6 +271,19 @@ class SshExecutorMinaIT {
     }
 
     @Test
+    void revokedHostKeyIsRefused() throws Exception {
+        Files.writeString(sshDir.resolve("known_hosts"), "@revoked " + server.knownHostsLine() + "\n");
+        var executor = executor();
+
+        RunnerException e = assertThrows(RunnerException.class, () -> executor.start(fake(FakeDbt.echoing(dir))));
+        assertEquals(Kind.HOST_KEY, e.kind());
+        assertEquals(
+                "The host key of 127.0.0.1:" + server.port() + " is marked @revoked in " + sshDir.resolve("known_hosts")
+                        + ": refusing to connect. Ask the host's administrator for its current key",
+                e.getMessage());
+    }
+
+    @Test
     void hashedKnownHostsEntriesAreRecognised() throws Exception {
         SshKeys.hash(sshDir.resolve("known_hosts"));
         assertTrue(Files.readString(sshDir.resolve("known_hosts")).startsWith("|1|"));
