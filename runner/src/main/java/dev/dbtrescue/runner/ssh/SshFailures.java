@@ -63,7 +63,7 @@ final class SshFailures {
                             + " host's public key, then trust it, or add the host to " + verifier.file());
         }
         if (isAuthFailure(e)) {
-            return authentication(host, identities, passwordRefused);
+            return authentication(e, host, identities, passwordRefused);
         }
         return unreachable(e, host, timeout);
     }
@@ -82,8 +82,16 @@ final class SshFailures {
                         + ShellQuoting.quote(verifier.file().toString()) + " and connect again");
     }
 
-    private static RunnerException authentication(ResolvedHost host, Identities identities, boolean passwordRefused) {
+    private static RunnerException authentication(
+            JSchException e, ResolvedHost host, Identities identities, boolean passwordRefused) {
         String who = host.display();
+        String offered = serverMethods(e);
+        if (!passwordRefused && !offered.isEmpty() && !offered.contains("publickey")) {
+            return new RunnerException(
+                    Kind.AUTHENTICATION,
+                    who + " does not take key logins (it offers " + offered + "): allow password logins in"
+                            + " dbt-rescue, or ask the host's administrator to enable PubkeyAuthentication");
+        }
         if (identities.isEmpty() && !passwordRefused) {
             String skipped = identities.describeTried();
             return new RunnerException(
@@ -97,6 +105,14 @@ final class SshFailures {
                 who + " refused the login (tried: " + identities.describeTried()
                         + (passwordRefused ? ", a password" : "") + "): add your public key to ~/.ssh/authorized_keys"
                         + " of " + host.user() + " on the host, or name the right key (IdentityFile)");
+    }
+
+    /** The methods in {@code Auth fail for methods 'publickey,password'}, comma-separated; empty if not given. */
+    private static String serverMethods(JSchException e) {
+        String message = String.valueOf(e.getMessage());
+        int open = message.indexOf('\'');
+        int close = message.lastIndexOf('\'');
+        return open >= 0 && close > open ? message.substring(open + 1, close).replace(",", ", ") : "";
     }
 
     private static RunnerException unreachable(JSchException e, ResolvedHost host, Duration timeout) {

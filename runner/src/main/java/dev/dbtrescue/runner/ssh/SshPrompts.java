@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record SshPrompts(HostKeyPrompt hostKey, PassphrasePrompt passphrase, Optional<PasswordPrompt> password) {
 
+    /** Checks that no prompt is null; {@code password} is empty to never log in with a password. */
     public SshPrompts {
         Objects.requireNonNull(hostKey, "hostKey");
         Objects.requireNonNull(passphrase, "passphrase");

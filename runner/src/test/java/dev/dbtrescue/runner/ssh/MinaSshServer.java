@@ -39,6 +39,16 @@ final class MinaSshServer implements AutoCloseable {
     /** As above, on a given port (0 for any free one). */
     static MinaSshServer start(Path hostKey, Path authorizedKeys, Optional<String> password, int port)
             throws IOException {
+        return start(hostKey, Optional.of(authorizedKeys), password, port);
+    }
+
+    /** A server that takes passwords only (no key logins at all). */
+    static MinaSshServer passwordsOnly(Path hostKey, String password) throws IOException {
+        return start(hostKey, Optional.empty(), Optional.of(password), 0);
+    }
+
+    private static MinaSshServer start(Path hostKey, Optional<Path> authorizedKeys, Optional<String> password, int port)
+            throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
@@ -50,7 +60,8 @@ final class MinaSshServer implements AutoCloseable {
             }
         });
         server.setKeyPairProvider(new FileKeyPairProvider(hostKey));
-        server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+        server.setPublickeyAuthenticator(
+                authorizedKeys.map(AuthorizedKeysAuthenticator::new).orElse(null));
         password.ifPresent(
                 expected -> server.setPasswordAuthenticator((user, given, session) -> expected.equals(given)));
         server.setCommandFactory((channel, command) -> new ProcessCommand(command));

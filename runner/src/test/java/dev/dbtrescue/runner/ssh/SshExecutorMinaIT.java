@@ -385,6 +385,22 @@ class SshExecutorMinaIT {
     }
 
     @Test
+    void serverWithoutKeyLoginsIsAnAuthenticationErrorNamingWhatItOffers() throws Exception {
+        server.close();
+        server = MinaSshServer.passwordsOnly(hostKey, "pa55 word");
+        Files.writeString(sshDir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        var executor = executor();
+
+        RunnerException e = assertThrows(RunnerException.class, () -> executor.start(fake(FakeDbt.echoing(dir))));
+        assertEquals(Kind.AUTHENTICATION, e.kind());
+        assertEquals(
+                USER + "@127.0.0.1:" + server.port() + " does not take key logins (it offers password,"
+                        + " keyboard-interactive): allow password logins in dbt-rescue, or ask the host's"
+                        + " administrator to enable PubkeyAuthentication",
+                e.getMessage());
+    }
+
+    @Test
     void noKeyAtAllIsAnAuthenticationErrorSayingSo() throws Exception {
         Files.delete(clientKey);
         var executor = executor();
