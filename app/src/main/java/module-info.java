@@ -3,6 +3,7 @@
 module dev.dbtrescue.app {
     requires static org.jspecify;
     requires dev.dbtrescue.graph;
+    requires dev.dbtrescue.runner;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires javafx.controls;

@@ -102,7 +102,7 @@ public final class PlanCommand implements Callable<Integer> {
         List<String> select;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     What what;
 
     @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "dbt selectors to leave out.")
@@ -226,39 +226,13 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            PlanOptions options = options();
             if (!List.of("text", "json", "markdown", "shell").contains(format)) {
                 throw new PlanningException("--format must be text, json, markdown or shell, not '" + format + "'"
                         + suggestion(format, List.of("text", "json", "markdown", "shell")));
             }
-            IndirectSelection mode = IndirectSelection.fromDbt(indirectSelection)
-                    .orElseThrow(() -> new PlanningException("--indirect-selection must be eager, cautious,"
-                            + " buildable or empty, not '" + indirectSelection + "'"));
-            LoadedProject loaded = load();
-            SelectionState selectionState = StateFolder.read(
-                    state, loaded.artifacts().sources().stream().findFirst());
-            ExactSelectors selectors = ExactSelectors.of(loaded.graph());
-            RescuePresets presets = new RescuePresets(loaded, selectors, selectionState);
-            PresetSelection selection = selection(presets, mode);
-            options = options.withFullRefresh(resolveAll(loaded.graph(), fullRefresh));
-            if (defer) {
-                options = options.withDefer(state.toAbsolutePath().normalize().toString(), favorState);
-            }
-            RerunPlanner planner = new RerunPlanner(
-                    selectors, DurationEstimator.fromHistory(loaded.artifacts().runResults()));
-            var metadata = loaded.artifacts().manifest().metadata();
-            RerunPlan plan = planner.plan(
-                    selection.nodes(),
-                    options,
-                    new PlanSource(
-                            loaded.artifacts().manifest().projectName(),
-                            metadata.generatedAt().map(Instant::toString).orElse("unknown"),
-                            metadata.dbtVersion(),
-                            selection.preset().cliName(),
-                            selection.select(),
-                            selection.exclude(),
-                            Optional.ofNullable(state).map(Path::toString)));
-            plan = withPresetWarnings(plan, selection);
+            Made made = make();
+            RerunPlan plan = made.plan();
+            PresetSelection selection = made.selection();
             RerunPlan older = diff == null ? null : PlanJson.read(diff.toString(), readText(diff));
             String rendered = switch (format) {
                 case "json" -> PlanJson.write(plan);
@@ -285,6 +259,48 @@ public final class PlanCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** A plan with what it was made from. */
+    record Made(RerunPlan plan, LoadedProject loaded, PresetSelection selection) {}
+
+    /**
+     * Makes the plan the options describe, from the project's artifacts (shared with {@code run}, which takes the
+     * same options).
+     */
+    Made make() throws ArtifactException, PlanningException {
+        if (what == null) {
+            throw new PlanningException("Say what to rebuild: --preset failed|modified|stale or --select SELECTOR.");
+        }
+        PlanOptions options = options();
+        IndirectSelection mode = IndirectSelection.fromDbt(indirectSelection)
+                .orElseThrow(() -> new PlanningException("--indirect-selection must be eager, cautious,"
+                        + " buildable or empty, not '" + indirectSelection + "'"));
+        LoadedProject loaded = load();
+        SelectionState selectionState =
+                StateFolder.read(state, loaded.artifacts().sources().stream().findFirst());
+        ExactSelectors selectors = ExactSelectors.of(loaded.graph());
+        RescuePresets presets = new RescuePresets(loaded, selectors, selectionState);
+        PresetSelection selection = selection(presets, mode);
+        options = options.withFullRefresh(resolveAll(loaded.graph(), fullRefresh));
+        if (defer) {
+            options = options.withDefer(state.toAbsolutePath().normalize().toString(), favorState);
+        }
+        RerunPlanner planner = new RerunPlanner(
+                selectors, DurationEstimator.fromHistory(loaded.artifacts().runResults()));
+        var metadata = loaded.artifacts().manifest().metadata();
+        RerunPlan plan = planner.plan(
+                selection.nodes(),
+                options,
+                new PlanSource(
+                        loaded.artifacts().manifest().projectName(),
+                        metadata.generatedAt().map(Instant::toString).orElse("unknown"),
+                        metadata.dbtVersion(),
+                        selection.preset().cliName(),
+                        selection.select(),
+                        selection.exclude(),
+                        Optional.ofNullable(state).map(Path::toString)));
+        return new Made(withPresetWarnings(plan, selection), loaded, selection);
     }
 
     private PlanOptions options() throws PlanningException {

@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "See, pick, plan and run what a failed dbt project needs. With no subcommand, opens the window.",
-        subcommands = {StatusCommand.class, LsCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            StatusCommand.class,
+            LsCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RootCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window was opened and now owns the process". */
