@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KnownHostsVerifierTest {
+class SshKnownHostsVerifierTest {
 
     /** Made with {@code ssh-keygen -t ed25519 -C fixture}; {@code ssh-keygen -lf} prints the fingerprint below. */
     private static final String KEY = "AAAAC3NzaC1lZDI1NTE5AAAAIE0NBEU0ATuRvfqIo2JWp532S/FkEPveCkpA3UlxAtVi";

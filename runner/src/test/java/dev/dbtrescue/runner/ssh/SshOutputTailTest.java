@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class OutputTailTest {
+class SshOutputTailTest {
 
     @Test
     void keepsTheLast2048BytesWhateverTheWriteSizes() {

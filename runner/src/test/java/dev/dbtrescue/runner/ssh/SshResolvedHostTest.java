@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResolvedHostTest {
+class SshResolvedHostTest {
 
     private static final Path HOME = Path.of("/home/ana");
 
