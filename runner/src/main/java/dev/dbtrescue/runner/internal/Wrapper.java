@@ -22,7 +22,8 @@ import java.util.List;
  *   <li>starts dbt in a session of its own ({@code setsid}, where the host has it) and prints its pid;
  *   <li>keeps a watcher on its stdin: {@code INT} interrupts dbt's process group, {@code KILL} kills it, and the end
  *       of stdin (the runner died, the channel closed) terminates it, then kills it 5 seconds later;
- *   <li>prints dbt's exit code.
+ *   <li>when dbt's main process ends, kills whatever is left in its group (a child that ignored the interrupt would
+ *       otherwise hold the output open), and prints dbt's exit code.
  * </ol>
  *
  * <p>Marker lines carry a random nonce per invocation, so dbt's own output can never be taken for one.
@@ -72,6 +73,8 @@ public final class Wrapper {
             fi
             rc=$?
             kill -s KILL "$w" 2>/dev/null
+            p=$(cat "$ctl")
+            [ -z "$p" ] || kill -s KILL -- "-$p" 2>/dev/null
             rm -f "$ctl"
             echo "@@dbt-rescue:$n exit $rc"
             exit $rc
