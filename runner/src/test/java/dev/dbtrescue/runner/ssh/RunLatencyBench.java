@@ -53,7 +53,7 @@ public final class RunLatencyBench {
         report("local", local);
 
         Path sshDir = Files.createDirectories(scratch.resolve("client-ssh"));
-        Path clientKey = SshKeys.generate(sshDir.resolve("id_ecdsa"), "ecdsa", "") // MINA 2.20 has no ed25519 without eddsa;
+        Path clientKey = SshKeys.generate(sshDir.resolve("id_ecdsa"), "ecdsa", "");
         Path hostKey = SshKeys.generate(scratch.resolve("host_key"), "ecdsa", "");
         List<Double> ssh = new ArrayList<>();
         try (MinaSshServer server = MinaSshServer.start(
