@@ -69,6 +69,14 @@ public final class PlanRunner {
                     request.env(),
                     PlanJson.write(request.plan()));
             try (RunJournal journal = RunJournal.create(file, header, clock)) {
+                try {
+                    executor.fetchArtifacts(store.before(runId));
+                } catch (RunnerException e) {
+                    notify(
+                            listener,
+                            RunEvent.Level.WARN,
+                            "Could not keep a copy of the project's artifacts before" + " the run: " + e.getMessage());
+                }
                 return new RunSession(executor, store, clock, request, journal, runId, Map.of(), listener, handle)
                         .run(Map.of());
             }
@@ -124,6 +132,14 @@ public final class PlanRunner {
                 waitForOrphan(a.pid().getAsLong(), listener);
             }
         }
+    }
+
+    /**
+     * The project's manifest as it was when the journal's run started: load the lineage from it when a dbt killed
+     * mid-write left the project's own manifest truncated.
+     */
+    public Path manifestBefore(Journal journal) {
+        return store.before(journal.header().runId()).resolve("manifest.json");
     }
 
     /** Closes the books on an invocation the runner died in. */

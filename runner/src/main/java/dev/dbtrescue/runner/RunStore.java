@@ -64,6 +64,14 @@ public record RunStore(Path root) {
         return root.resolve("runs").resolve(runId + ".jsonl");
     }
 
+    /**
+     * The artifacts of the project as they were when the run started (the manifest a resume falls back to when dbt
+     * was killed while rewriting the project's own).
+     */
+    public Path before(String runId) {
+        return root.resolve("runs").resolve(runId).resolve("before");
+    }
+
     /** The folder that keeps the artifacts of one batch attempt. */
     public Path attemptDir(String runId, int batch, int attempt) {
         return root.resolve("runs").resolve(runId).resolve("batch-" + batch + "-attempt-" + attempt);

@@ -170,8 +170,9 @@ public final class RunCommand implements Callable<Integer> {
                     RunSummary summary;
                     if (journal.isPresent()) {
                         runner.awaitInterrupted(journal.get(), printer);
-                        summary =
-                                runner.resume(journal.get(), resumeRequest(journal.get(), variables), printer, handle);
+                        RunRequest request =
+                                resumeRequest(journal.get(), variables, runner.manifestBefore(journal.get()), err);
+                        summary = runner.resume(journal.get(), request, printer, handle);
                     } else {
                         summary = runner.run(request(policy, variables), printer, handle);
                     }
@@ -334,7 +335,7 @@ public final class RunCommand implements Callable<Integer> {
         return host == null ? request : request.withRemote(host, remoteDir, targetDir());
     }
 
-    private RunRequest resumeRequest(Journal journal, List<EnvVar> given)
+    private RunRequest resumeRequest(Journal journal, List<EnvVar> given, Path savedManifest, PrintWriter err)
             throws ArtifactException, PlanningException, RunnerException {
         JournalHeader header = journal.header();
         List<EnvVar> variables =
@@ -352,7 +353,16 @@ public final class RunCommand implements Callable<Integer> {
             variables.add(v);
         });
         RerunPlan plan = PlanJson.read(journal.file().toString(), header.planJson());
-        LoadedProject loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.now());
+        LoadedProject loaded;
+        try {
+            loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.now());
+        } catch (ArtifactException e) {
+            if (!Files.isRegularFile(savedManifest)) {
+                throw e;
+            }
+            err.println("dbt-rescue: " + e.getMessage() + "; using the manifest saved when the run started");
+            loaded = LoadedProject.of(new ArtifactLoader().load(savedManifest, List.of(), List.of()), Instant.now());
+        }
         RunRequest request = new RunRequest(
                 project.toAbsolutePath().normalize(),
                 plan,

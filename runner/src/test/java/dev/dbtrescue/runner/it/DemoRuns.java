@@ -88,6 +88,20 @@ public final class DemoRuns {
                                 Optional.empty()));
     }
 
+    /** A resume request: the lineage from the project, or from the manifest saved at the start if dbt broke it. */
+    public RunRequest resumeRequest(RerunPlan plan, Path savedManifest) throws Exception {
+        dev.dbtrescue.graph.LineageGraph graph;
+        try {
+            graph = load().graph();
+        } catch (dev.dbtrescue.graph.manifest.ArtifactException e) {
+            graph = LoadedProject.of(new ArtifactLoader().load(savedManifest, List.of(), List.of()), Instant.now())
+                    .graph();
+        }
+        return RunRequest.local(project(), plan, graph)
+                .withDbtExecutable(executable.toString())
+                .withEnv(ENV);
+    }
+
     /** A local run request of {@code plan} with the pinned dbt and a quiet environment. */
     public RunRequest request(RerunPlan plan) throws Exception {
         return RunRequest.local(project(), plan, load().graph())

@@ -83,7 +83,11 @@ class KilledRunnerResumeIT {
         RerunPlan fromJournal = PlanJson.read("journal", killed.header().planJson());
         PlanRunner runner = new PlanRunner(new LocalExecutor(demo.project()), new RunStore(data), Clock.systemUTC());
         runner.awaitInterrupted(killed, event -> {});
-        RunSummary summary = runner.resume(killed, demo.request(fromJournal), new DemoRuns.Recorder(), new RunHandle());
+        RunSummary summary = runner.resume(
+                killed,
+                demo.resumeRequest(fromJournal, runner.manifestBefore(killed)),
+                new DemoRuns.Recorder(),
+                new RunHandle());
 
         assertEquals(RunOutcome.SUCCEEDED, summary.outcome(), summary.text());
         assertFalse(ProcessHandle.of(interrupted.pid().orElseThrow())
