@@ -138,14 +138,17 @@ public final class ProjectLock implements AutoCloseable {
         return file;
     }
 
-    /** Releases the lock and removes its file. */
+    /**
+     * Empties the lock file and releases the lock. The file stays: deleting it would let one process lock the old
+     * file while another creates and locks a new one, both believing they hold the project.
+     */
     @Override
     public void close() {
         try {
             channel.truncate(0);
+            channel.force(false);
             lock.release();
             channel.close();
-            Files.deleteIfExists(file);
         } catch (IOException e) {
             // the system releases the lock with the channel anyway
         }

@@ -64,7 +64,8 @@ public final class RunJournal implements AutoCloseable {
     }
 
     /**
-     * Opens an existing journal to append a resumed session, after cutting a last line that a crash left unfinished.
+     * Opens an existing journal to append a resumed session, after cutting a last line that a crash left unfinished
+     * (a complete last record that only lacks its newline is kept).
      *
      * @throws RunnerException {@code IO} if the file cannot be written
      */
@@ -76,8 +77,15 @@ public final class RunJournal implements AutoCloseable {
                 ByteBuffer last = ByteBuffer.allocate(1);
                 channel.read(last, size - 1);
                 if (last.get(0) != '\n') {
-                    long cut = lastNewline(channel, size);
-                    channel.truncate(cut);
+                    long start = lastNewline(channel, size);
+                    ByteBuffer tail = ByteBuffer.allocate((int) (size - start));
+                    channel.read(tail, start);
+                    if (isRecord(new String(tail.array(), StandardCharsets.UTF_8))) {
+                        channel.write(
+                                ByteBuffer.wrap(new byte[] {'\n'}), size); // complete, only the newline is missing
+                    } else {
+                        channel.truncate(start); // cut short by a crash; Journal.read ignores it too
+                    }
                 }
             }
             channel.position(channel.size());
@@ -85,6 +93,14 @@ public final class RunJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new RunnerException(
                     RunnerException.Kind.IO, "Could not open the run journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRecord(String line) {
+        try {
+            return JSON.readTree(line).isObject();
+        } catch (IOException e) {
+            return false;
         }
     }
 

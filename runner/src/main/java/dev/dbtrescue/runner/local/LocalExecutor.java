@@ -5,6 +5,7 @@ import dev.dbtrescue.runner.DbtExecutor;
 import dev.dbtrescue.runner.DbtInvocation;
 import dev.dbtrescue.runner.DbtProcess;
 import dev.dbtrescue.runner.RunnerException;
+import dev.dbtrescue.runner.internal.AtomicFiles;
 import dev.dbtrescue.runner.internal.TargetPath;
 import dev.dbtrescue.runner.internal.WrappedProcess;
 import dev.dbtrescue.runner.internal.Wrapper;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,11 +39,6 @@ public final class LocalExecutor implements DbtExecutor {
     public LocalExecutor(Path project) {
         this.project =
                 Objects.requireNonNull(project, "project").toAbsolutePath().normalize();
-    }
-
-    /** The project folder. */
-    public Path project() {
-        return project;
     }
 
     @Override
@@ -103,20 +98,11 @@ public final class LocalExecutor implements DbtExecutor {
             Files.createDirectories(localDir);
             boolean same = Files.isDirectory(target) && Files.isSameFile(target, localDir);
             for (String name : ARTIFACTS) {
-                Path from = target.resolve(name);
-                if (!Files.isRegularFile(from)) {
-                    continue;
+                if (same
+                        ? Files.isRegularFile(target.resolve(name))
+                        : AtomicFiles.copy(target.resolve(name), localDir.resolve(name))) {
+                    copied.add(name);
                 }
-                if (!same) {
-                    Path tmp = localDir.resolve(name + ".part");
-                    Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(
-                            tmp,
-                            localDir.resolve(name),
-                            StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                }
-                copied.add(name);
             }
         } catch (IOException e) {
             throw new RunnerException(
@@ -128,7 +114,7 @@ public final class LocalExecutor implements DbtExecutor {
     }
 
     /** The project's target folder ({@code target-path} of dbt_project.yml). */
-    public Path targetDir() throws RunnerException {
+    private Path targetDir() throws RunnerException {
         String yml;
         try {
             yml = Files.readString(project.resolve("dbt_project.yml"), StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import com.jcraft.jsch.SftpException;
 import dev.dbtrescue.runner.DbtExecutor;
 import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.RunnerException.Kind;
+import dev.dbtrescue.runner.internal.AtomicFiles;
 import dev.dbtrescue.runner.internal.TargetPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,11 +58,19 @@ final class SftpArtifacts {
             }
             return copied;
         } catch (IOException e) {
+            if (!session.isConnected()) {
+                throw new RunnerException(
+                        Kind.CONNECTION_LOST,
+                        "The SSH connection to " + where + " dropped while dbt's artifacts were copied: resume the"
+                                + " run from its journal",
+                        e);
+            }
+            if (e.getCause() instanceof SftpException) {
+                throw new RunnerException(
+                        Kind.IO, "Could not copy dbt's artifacts from " + where + ": " + e.getMessage(), e);
+            }
             throw new RunnerException(
                     Kind.IO, "Could not write dbt's artifacts to " + localDir + ": " + e.getMessage(), e);
-        } catch (SftpException e) {
-            throw new RunnerException(
-                    Kind.IO, "Could not copy dbt's artifacts from " + where + ": " + e.getMessage(), e);
         } finally {
             sftp.disconnect();
         }
@@ -84,19 +92,17 @@ final class SftpArtifacts {
     }
 
     /** Copies one file; false when it does not exist. */
-    private static boolean copy(ChannelSftp sftp, String remote, Path localDir, String name)
-            throws IOException, SftpException {
-        Path part = localDir.resolve(name + ".part");
-        try (OutputStream out = Files.newOutputStream(part)) {
-            sftp.get(remote, out);
-        } catch (SftpException e) {
-            Files.deleteIfExists(part);
-            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                return false;
+    private static boolean copy(ChannelSftp sftp, String remote, Path localDir, String name) throws IOException {
+        return AtomicFiles.replace(localDir.resolve(name), part -> {
+            try (OutputStream out = Files.newOutputStream(part)) {
+                sftp.get(remote, out);
+                return true;
+            } catch (SftpException e) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    return false;
+                }
+                throw new IOException(e.getMessage(), e);
             }
-            throw e;
-        }
-        Files.move(part, localDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return true;
+        });
     }
 }

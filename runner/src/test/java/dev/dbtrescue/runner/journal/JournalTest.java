@@ -121,6 +121,24 @@ class JournalTest {
     }
 
     @Test
+    void aCompleteLastRecordWithoutItsNewlineIsKeptWhenAppending() throws Exception {
+        Path file = dir.resolve("run.jsonl");
+        try (RunJournal j = RunJournal.create(file, header(), CLOCK)) {
+            j.batchStarted(1, 1, List.of("model.p.a"), List.of("run"));
+        }
+        Files.writeString(
+                file,
+                "{\"type\":\"node-finished\",\"batch\":1,\"attempt\":1,\"unique_id\":\"model.p.a\","
+                        + "\"status\":\"success\",\"execution_time\":1.0}",
+                StandardOpenOption.APPEND);
+        assertEquals(Map.of("model.p.a", "success"), Journal.read(file).lastStatuses());
+        try (RunJournal j = RunJournal.append(file, CLOCK)) {
+            j.sessionStarted("resume");
+        }
+        assertEquals(Map.of("model.p.a", "success"), Journal.read(file).lastStatuses());
+    }
+
+    @Test
     void aFileThatIsNotAJournalIsRefusedWithItsLine() throws Exception {
         Path file = dir.resolve("manifest.json");
         Files.writeString(file, "{\"metadata\": {}}\n");
