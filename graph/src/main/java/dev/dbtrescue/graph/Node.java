@@ -65,6 +65,15 @@ public record Node(
         return config.materialized();
     }
 
+    /**
+     * True for an ephemeral model: dbt compiles it into its consumers as a CTE, never builds it, and reports no result
+     * for it.
+     */
+    public boolean isEphemeral() {
+        return type == NodeType.MODEL
+                && materialized().filter("ephemeral"::equals).isPresent();
+    }
+
     /** True for generic data tests (those with {@code test_metadata}); singular tests are false. */
     public boolean isGenericTest() {
         return details.test().isPresent();

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.runner;
 
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.manifest.ArtifactException;
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.manifest.NodeResult;
 import dev.dbtrescue.graph.plan.PlanJson;
-import dev.dbtrescue.runner.internal.RunResultsFile;
+import dev.dbtrescue.graph.status.LoadedProject;
 import dev.dbtrescue.runner.journal.Journal;
 import dev.dbtrescue.runner.journal.JournalHeader;
 import dev.dbtrescue.runner.journal.RunJournal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +58,14 @@ public final class PlanRunner {
      *     journal not writable); what ran until then is in the journal
      */
     public RunSummary run(RunRequest request, RunListener listener, RunHandle handle) throws RunnerException {
+        try {
+            return start(request, listener, handle);
+        } catch (RunnerException e) {
+            throw new Secrets(request.env()).mask(e);
+        }
+    }
+
+    private RunSummary start(RunRequest request, RunListener listener, RunHandle handle) throws RunnerException {
         String runId = store.newRunId(request.plan().source().project(), clock);
         Path file = store.journal(runId);
         try (ProjectLock lock = ProjectLock.acquire(store.locks(), executor.locationKey(), file)) {
@@ -95,6 +109,15 @@ public final class PlanRunner {
      */
     public RunSummary resume(Journal journal, RunRequest request, RunListener listener, RunHandle handle)
             throws RunnerException {
+        try {
+            return continueRun(journal, request, listener, handle);
+        } catch (RunnerException e) {
+            throw new Secrets(request.env()).mask(e);
+        }
+    }
+
+    private RunSummary continueRun(Journal journal, RunRequest request, RunListener listener, RunHandle handle)
+            throws RunnerException {
         JournalHeader header = journal.header();
         if (!header.location().equals(executor.locationKey())) {
             throw new RunnerException(
@@ -108,8 +131,9 @@ public final class PlanRunner {
             try (RunJournal out = RunJournal.append(journal.file(), clock)) {
                 out.sessionStarted("resume");
                 Map<String, String> statuses = new HashMap<>(journal.lastStatuses());
+                Secrets secrets = new Secrets(request.env());
                 for (Journal.Attempt a : journal.unfinished()) {
-                    recover(header.runId(), a, journal, out, statuses, listener);
+                    recover(header.runId(), a, journal, out, statuses, secrets, listener);
                 }
                 Map<Integer, Integer> attempts = new HashMap<>();
                 request.plan().batches().forEach(b -> attempts.put(b.number(), journal.lastAttempt(b.number())));
@@ -120,26 +144,38 @@ public final class PlanRunner {
     }
 
     /**
-     * Waits until no dbt of the journal's interrupted invocations is still running on the host (a killed runner's
-     * dbt is stopped by its wrapper within seconds, but may still be writing the project's artifacts). Call it before
-     * loading the project to build the resume request; {@link #resume} calls it too.
+     * The project's lineage for resuming a journal's run. First waits until no dbt of the run's interrupted
+     * invocations is still running on the host (a killed runner's dbt is stopped by its wrapper within seconds, but
+     * may still be writing the project's artifacts). Then reads the project's manifest; if a dbt killed mid-write left
+     * it unreadable, reads the copy kept when the run started.
      *
-     * @throws RunnerException {@code LOCKED} if one is still running after a minute
+     * @param project the local project folder
+     * @throws RunnerException {@code LOCKED} if an interrupted dbt is still running after a minute, {@code PROJECT}
+     *     if neither manifest can be read
      */
-    public void awaitInterrupted(Journal journal, RunListener listener) throws RunnerException {
+    public LineageGraph lineageForResume(Journal journal, Path project, RunListener listener) throws RunnerException {
         for (Journal.Attempt a : journal.unfinished()) {
             if (a.pid().isPresent()) {
                 waitForOrphan(a.pid().getAsLong(), listener);
             }
         }
-    }
-
-    /**
-     * The project's manifest as it was when the journal's run started: load the lineage from it when a dbt killed
-     * mid-write left the project's own manifest truncated.
-     */
-    public Path manifestBefore(Journal journal) {
-        return store.before(journal.header().runId()).resolve("manifest.json");
+        ArtifactLoader loader = new ArtifactLoader();
+        try {
+            return LoadedProject.of(loader.loadProject(project), clock.instant())
+                    .graph();
+        } catch (ArtifactException e) {
+            Path saved = store.before(journal.header().runId()).resolve("manifest.json");
+            if (!Files.isRegularFile(saved)) {
+                throw new RunnerException(RunnerException.Kind.PROJECT, e.getMessage(), e);
+            }
+            notify(listener, RunEvent.Level.WARN, e.getMessage() + "; using the manifest kept when the run started");
+            try {
+                return LoadedProject.of(loader.load(saved, List.of(), List.of()), clock.instant())
+                        .graph();
+            } catch (ArtifactException again) {
+                throw new RunnerException(RunnerException.Kind.PROJECT, again.getMessage(), again);
+            }
+        }
     }
 
     /** Closes the books on an invocation the runner died in. */
@@ -149,6 +185,7 @@ public final class PlanRunner {
             Journal journal,
             RunJournal out,
             Map<String, String> statuses,
+            Secrets secrets,
             RunListener listener)
             throws RunnerException {
         if (attempt.pid().isPresent()) {
@@ -158,37 +195,29 @@ public final class PlanRunner {
         journal.nodeResults().stream()
                 .filter(r -> r.batch() == attempt.batch() && r.attempt() == attempt.attempt())
                 .forEach(r -> recorded.add(r.uniqueId()));
-        Path dir = store.attemptDir(runId, attempt.batch(), attempt.attempt());
         int recovered = 0;
         if (attempt.invocationId().isPresent()) {
+            Path dir = store.attemptDir(runId, attempt.batch(), attempt.attempt());
             try {
                 executor.fetchArtifacts(dir);
             } catch (RunnerException e) {
                 notify(
                         listener,
                         RunEvent.Level.WARN,
-                        "Could not fetch the artifacts of the interrupted batch: " + e.getMessage());
+                        "Could not fetch the artifacts of the interrupted batch: " + secrets.mask(e.getMessage()));
             }
-            Optional<RunResultsFile> results = RunResultsFile.read(dir.resolve("run_results.json"));
-            if (results.isPresent()
-                    && results.get()
-                            .invocationId()
-                            .equals(attempt.invocationId().get())) {
-                Set<String> wanted = new HashSet<>(attempt.nodes());
-                for (RunResultsFile.Result r : results.get().results()) {
-                    if (wanted.contains(r.uniqueId()) && recorded.add(r.uniqueId())) {
-                        out.nodeFinished(
-                                attempt.batch(),
-                                attempt.attempt(),
-                                r.uniqueId(),
-                                r.status(),
-                                r.executionTime(),
-                                new Secrets(journal.header().env()).mask(r.message()),
-                                "artifacts");
-                        statuses.put(r.uniqueId(), r.status());
-                        recovered++;
-                    }
-                }
+            for (NodeResult r : ArtifactResults.unseen(
+                    dir.resolve("run_results.json"), attempt.invocationId().get(), attempt.nodes(), recorded)) {
+                out.nodeFinished(
+                        attempt.batch(),
+                        attempt.attempt(),
+                        r.id().value(),
+                        r.rawStatus(),
+                        r.executionTime(),
+                        secrets.mask(r.message().orElse("")),
+                        "artifacts");
+                statuses.put(r.id().value(), r.rawStatus());
+                recovered++;
             }
         }
         out.batchFinished(attempt.batch(), attempt.attempt(), BatchOutcome.INTERRUPTED, -1, Duration.ZERO);

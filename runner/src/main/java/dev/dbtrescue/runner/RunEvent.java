@@ -84,7 +84,7 @@ public sealed interface RunEvent {
 
         /** True for statuses that count as done: success, pass, warn, no-op, reused. */
         public boolean succeeded() {
-            return NodeStatuses.succeeded(status);
+            return RunSession.succeeded(status);
         }
     }
 

@@ -2,8 +2,11 @@
 package dev.dbtrescue.runner;
 
 import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.manifest.NodeResult;
+import dev.dbtrescue.graph.manifest.RunStatus;
 import dev.dbtrescue.graph.plan.Batch;
 import dev.dbtrescue.graph.plan.BatchFlag;
 import dev.dbtrescue.graph.plan.DbtCommand;
@@ -12,9 +15,10 @@ import dev.dbtrescue.graph.plan.DurationEstimator;
 import dev.dbtrescue.graph.plan.ExactSelectors;
 import dev.dbtrescue.graph.plan.PlanningException;
 import dev.dbtrescue.graph.plan.RerunPlanner;
-import dev.dbtrescue.runner.internal.RunResultsFile;
+import dev.dbtrescue.runner.internal.AtomicFiles;
 import dev.dbtrescue.runner.journal.RunJournal;
 import dev.dbtrescue.runner.log.DbtLogParser;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +27,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,12 +87,7 @@ final class RunSession {
         Instant start = clock.instant();
         RunOutcome outcome = null;
         for (Batch batch : request.plan().batches()) {
-            List<String> todo = new ArrayList<>();
-            for (NodeId id : batch.ids()) {
-                if (producesResult(id) && !NodeStatuses.succeeded(statuses.getOrDefault(id.value(), ""))) {
-                    todo.add(id.value());
-                }
-            }
+            List<String> todo = unsucceeded(resultNodes(batch));
             if (todo.isEmpty()) {
                 continue;
             }
@@ -110,21 +108,17 @@ final class RunSession {
                 }
             }
             int attempt = lastAttempts.getOrDefault(batch.number(), 0) + 1;
-            BatchOutcome result = attempt(batch, todo, attempt);
-            if (result == BatchOutcome.FAILED && request.retry() && !handle.isCancelled()) {
-                List<String> again = todo.stream()
-                        .filter(id -> !NodeStatuses.succeeded(statuses.getOrDefault(id, "")))
-                        .toList();
-                if (!again.isEmpty()) {
-                    emit(new RunEvent.LogLine(
-                            RunEvent.Level.INFO,
-                            "Retry",
-                            Optional.empty(),
-                            clock.instant(),
-                            "Retrying batch " + batch.number() + " once with its " + again.size()
-                                    + " nodes that did not succeed"));
-                    result = attempt(batch, again, attempt + 1);
-                }
+            BatchOutcome result = new Attempt(batch, todo, attempt).run();
+            List<String> again = unsucceeded(todo);
+            if (result == BatchOutcome.FAILED && request.retry() && !handle.isCancelled() && !again.isEmpty()) {
+                emit(new RunEvent.LogLine(
+                        RunEvent.Level.INFO,
+                        "Retry",
+                        Optional.empty(),
+                        clock.instant(),
+                        "Retrying batch " + batch.number() + " once with its " + again.size()
+                                + " nodes that did not succeed"));
+                result = new Attempt(batch, again, attempt + 1).run();
             }
             if (result.interrupted()) {
                 outcome = result == BatchOutcome.CANCELLED ? RunOutcome.CANCELLED : RunOutcome.CONNECTION_LOST;
@@ -134,30 +128,30 @@ final class RunSession {
                 outcome = RunOutcome.ERROR;
                 break;
             }
-            for (String id : todo) {
-                if (!NodeStatuses.succeeded(statuses.getOrDefault(id, ""))) {
-                    anyFailed = true;
-                    markFailed(id);
-                }
+            for (String id : unsucceeded(todo)) {
+                anyFailed = true;
+                markFailed(id);
             }
         }
+        return finish(start, outcome);
+    }
+
+    private RunSummary finish(Instant start, RunOutcome interrupted) throws RunnerException {
         List<String> notRun = new ArrayList<>();
         Map<String, String> planned = new LinkedHashMap<>();
         for (Batch batch : request.plan().batches()) {
-            for (NodeId id : batch.ids()) {
-                String status = statuses.get(id.value());
-                if (!producesResult(id)) {
-                    continue;
-                }
+            for (String id : resultNodes(batch)) {
+                String status = statuses.get(id);
                 if (status == null) {
-                    notRun.add(id.value());
+                    notRun.add(id);
                 } else {
-                    planned.put(id.value(), status);
+                    planned.put(id, status);
                 }
             }
         }
+        RunOutcome outcome = interrupted;
         if (outcome == null) {
-            boolean allDone = notRun.isEmpty() && planned.values().stream().allMatch(NodeStatuses::succeeded);
+            boolean allDone = notRun.isEmpty() && planned.values().stream().allMatch(RunSession::succeeded);
             outcome = allDone ? RunOutcome.SUCCEEDED : RunOutcome.FAILED;
         }
         Duration elapsed = Duration.between(start, clock.instant());
@@ -167,15 +161,30 @@ final class RunSession {
         return summary;
     }
 
+    /** True for a status after which a node needs no rerun. */
+    static boolean succeeded(String status) {
+        return RunStatus.fromDbt(status).isSuccess();
+    }
+
     /**
-     * False for ephemeral models: dbt compiles them into their consumers and reports no result of their own, so they
-     * are never waited for (nor rerun alone).
+     * The batch's nodes that report a result: all but ephemeral models, which dbt compiles into their consumers and
+     * never reports, so they are never waited for (nor rerun alone).
      */
-    private boolean producesResult(NodeId id) {
-        return graph.node(id)
-                .map(n -> n.type() != NodeType.MODEL
-                        || !n.config().materialized().orElse("view").equals("ephemeral"))
-                .orElse(true);
+    private List<String> resultNodes(Batch batch) {
+        return batch.ids().stream()
+                .filter(id -> !graph.node(id).map(Node::isEphemeral).orElse(false))
+                .map(NodeId::value)
+                .toList();
+    }
+
+    private List<String> unsucceeded(List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            if (!succeeded(statuses.getOrDefault(id, ""))) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private void skip(int batch, List<String> nodes, String reason) throws RunnerException {
@@ -192,14 +201,9 @@ final class RunSession {
             return List.of();
         }
         BitSet below = graph.descendants(failedRoots, LineageGraph.UNLIMITED);
-        List<String> out = new ArrayList<>();
-        for (String id : todo) {
-            NodeId node = new NodeId(id);
-            if (graph.contains(node) && below.get(graph.indexOf(node))) {
-                out.add(id);
-            }
-        }
-        return out;
+        return todo.stream()
+                .filter(id -> graph.contains(new NodeId(id)) && below.get(graph.indexOf(new NodeId(id))))
+                .toList();
     }
 
     private void markFailed(String id) {
@@ -209,176 +213,165 @@ final class RunSession {
         }
         int index = graph.indexOf(node);
         NodeType type = graph.nodeAt(index).type();
-        if (type.isTest()) {
-            if (request.plan().options().verb() == DbtVerb.BUILD) {
-                for (int parent : graph.parentIndices(index)) {
-                    failedRoots.set(parent);
-                }
-            }
-        } else {
+        if (!type.isTest()) {
             failedRoots.set(index);
-        }
-    }
-
-    /** Runs one dbt invocation for {@code nodes} of a batch and records everything it reports. */
-    private BatchOutcome attempt(Batch batch, List<String> nodes, int attempt) throws RunnerException {
-        DbtCommand command = command(batch, nodes, attempt);
-        List<String> arguments = new ArrayList<>(command.arguments());
-        arguments.addAll(LOG_FLAGS);
-        List<String> shown = secrets.mask(arguments);
-        journal.batchStarted(batch.number(), attempt, nodes, shown);
-        emit(new RunEvent.BatchStarted(batch.number(), attempt, nodes, shown, clock.instant()));
-        Instant started = clock.instant();
-        Set<String> seen = new HashSet<>();
-        String[] invocation = {null};
-        BatchOutcome outcome;
-        int exit = -1;
-        DbtProcess process;
-        try {
-            process = executor.start(new DbtInvocation(request.dbtExecutable(), arguments, request.env()));
-        } catch (RunnerException e) {
-            finish(batch.number(), attempt, BatchOutcome.ERROR, -1, started, secrets.mask(e.getMessage()));
-            throw new RunnerException(e.kind(), secrets.mask(e.getMessage()));
-        }
-        handle.attach(process);
-        boolean[] pidRecorded = {false};
-        try {
-            exit = process.await(line -> onLine(batch.number(), attempt, process, pidRecorded, invocation, seen, line));
-            outcome = handle.isCancelled()
-                    ? BatchOutcome.CANCELLED
-                    : exit == 0 ? BatchOutcome.SUCCEEDED : exit == 1 ? BatchOutcome.FAILED : BatchOutcome.ERROR;
-        } catch (JournalFailure e) {
-            process.cancel(Duration.ofSeconds(10));
-            throw e.cause();
-        } catch (RunnerException e) {
-            if (e.kind() != RunnerException.Kind.CONNECTION_LOST) {
-                finish(batch.number(), attempt, BatchOutcome.ERROR, -1, started, secrets.mask(e.getMessage()));
-                throw new RunnerException(e.kind(), secrets.mask(e.getMessage()));
+        } else if (request.plan().options().verb() == DbtVerb.BUILD) {
+            for (int parent : graph.parentIndices(index)) {
+                failedRoots.set(parent);
             }
-            outcome = BatchOutcome.CONNECTION_LOST;
-            emit(new RunEvent.LogLine(
-                    RunEvent.Level.ERROR,
-                    "ConnectionLost",
-                    Optional.empty(),
-                    clock.instant(),
-                    secrets.mask(e.getMessage())));
-        } finally {
-            handle.detach();
-        }
-        if (outcome != BatchOutcome.CONNECTION_LOST) {
-            reconcile(batch.number(), attempt, nodes, invocation[0], seen);
-        }
-        finish(batch.number(), attempt, outcome, exit, started, describe(outcome, exit));
-        return outcome;
-    }
-
-    private DbtCommand command(Batch batch, List<String> nodes, int attempt) throws RunnerException {
-        if (attempt == 1 && nodes.size() == batch.nodes().size()) {
-            return batch.command();
-        }
-        try {
-            return planner.commandFor(
-                    nodes.stream().map(NodeId::new).toList(),
-                    request.plan().options(),
-                    batch.flags().contains(BatchFlag.FULL_REFRESH));
-        } catch (PlanningException e) {
-            throw new RunnerException(RunnerException.Kind.JOURNAL, e.getMessage(), e);
         }
     }
 
-    private void onLine(
-            int batch,
-            int attempt,
-            DbtProcess process,
-            boolean[] pidRecorded,
-            String[] invocation,
-            Set<String> seen,
-            String raw) {
+    /** Journals and reports an event, with every secret masked. */
+    private void emit(RunEvent event) {
         try {
-            if (!pidRecorded[0] && process.pid().isPresent()) {
-                pidRecorded[0] = true;
-                journal.process(batch, attempt, process.pid().getAsLong());
+            listener.onEvent(secrets.mask(event));
+        } catch (RuntimeException e) {
+            // a broken listener must not stop a run against production
+        }
+    }
+
+    /** One dbt invocation for some nodes of a batch, and everything it reports. */
+    private final class Attempt {
+        private final Batch batch;
+        private final List<String> nodes;
+        private final int number;
+        private final Set<String> seen = new HashSet<>();
+        private final Instant started = clock.instant();
+        private String invocation;
+        private boolean pidRecorded;
+
+        Attempt(Batch batch, List<String> nodes, int number) {
+            this.batch = batch;
+            this.nodes = nodes;
+            this.number = number;
+        }
+
+        BatchOutcome run() throws RunnerException {
+            List<String> arguments = new ArrayList<>(command().arguments());
+            arguments.addAll(LOG_FLAGS);
+            List<String> shown = secrets.mask(arguments);
+            journal.batchStarted(batch.number(), number, nodes, shown);
+            emit(new RunEvent.BatchStarted(batch.number(), number, nodes, shown, started));
+            DbtProcess process;
+            try {
+                process = executor.start(new DbtInvocation(request.dbtExecutable(), arguments, request.env()));
+            } catch (RunnerException e) {
+                end(BatchOutcome.ERROR, -1, e.getMessage());
+                throw e;
             }
-            RunEvent event = parser.parse(secrets.mask(raw));
+            handle.attach(process);
+            int exit = -1;
+            BatchOutcome outcome;
+            try {
+                exit = process.await(line -> onLine(process, line));
+                outcome = handle.isCancelled()
+                        ? BatchOutcome.CANCELLED
+                        : exit == 0 ? BatchOutcome.SUCCEEDED : exit == 1 ? BatchOutcome.FAILED : BatchOutcome.ERROR;
+            } catch (RunnerException e) {
+                if (e.kind() != RunnerException.Kind.CONNECTION_LOST) {
+                    end(BatchOutcome.ERROR, -1, e.getMessage());
+                    throw e;
+                }
+                outcome = BatchOutcome.CONNECTION_LOST;
+                emit(new RunEvent.LogLine(
+                        RunEvent.Level.ERROR, "ConnectionLost", Optional.empty(), clock.instant(), e.getMessage()));
+            } finally {
+                handle.detach();
+            }
+            if (outcome != BatchOutcome.CONNECTION_LOST) {
+                reconcile();
+            }
+            end(outcome, exit, describe(outcome, exit));
+            return outcome;
+        }
+
+        private DbtCommand command() throws RunnerException {
+            if (number == 1 && nodes.equals(resultNodes(batch))) {
+                return batch.command();
+            }
+            try {
+                return planner.commandFor(
+                        nodes.stream().map(NodeId::new).toList(),
+                        request.plan().options(),
+                        batch.flags().contains(BatchFlag.FULL_REFRESH));
+            } catch (PlanningException e) {
+                throw new RunnerException(RunnerException.Kind.JOURNAL, e.getMessage(), e);
+            }
+        }
+
+        private void onLine(DbtProcess process, String raw) throws RunnerException {
+            if (!pidRecorded && process.pid().isPresent()) {
+                pidRecorded = true;
+                journal.process(batch.number(), number, process.pid().getAsLong());
+            }
+            RunEvent event = secrets.mask(parser.parse(raw));
             switch (event) {
                 case RunEvent.InvocationStarted s -> {
-                    invocation[0] = s.invocationId();
-                    journal.invocation(batch, attempt, s.invocationId());
+                    invocation = s.invocationId();
+                    journal.invocation(batch.number(), number, s.invocationId());
                 }
                 case RunEvent.NodeFinished f -> {
                     if (seen.add(f.uniqueId())) {
                         statuses.put(f.uniqueId(), f.status());
                         journal.nodeFinished(
-                                batch, attempt, f.uniqueId(), f.status(), f.executionTime(), f.text(), "log");
+                                batch.number(), number, f.uniqueId(), f.status(), f.executionTime(), f.text(), "log");
                     }
                 }
                 default -> {}
             }
             emit(event);
-        } catch (RunnerException e) {
-            throw new JournalFailure(e);
         }
-    }
 
-    /**
-     * Takes the results dbt wrote to run_results.json but did not log (fail-fast skips, skips after a failing hook or
-     * ephemeral parent), provided the file is this invocation's.
-     */
-    private void reconcile(int batch, int attempt, List<String> nodes, String invocation, Set<String> seen)
-            throws RunnerException {
-        Path dir = store.attemptDir(runId, batch, attempt);
-        List<String> copied;
-        try {
-            copied = executor.fetchArtifacts(dir);
-            if (request.artifactsDir().isPresent() && !copied.isEmpty()) {
-                for (String name : copied) {
-                    java.nio.file.Files.createDirectories(request.artifactsDir().get());
-                    java.nio.file.Files.copy(
-                            dir.resolve(name),
-                            request.artifactsDir().get().resolve(name),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        /**
+         * Fetches the invocation's artifacts and takes the results dbt wrote to run_results.json but did not log
+         * (fail-fast skips, skips after a failing hook or ephemeral parent).
+         */
+        private void reconcile() throws RunnerException {
+            Path dir = store.attemptDir(runId, batch.number(), number);
+            try {
+                List<String> copied = executor.fetchArtifacts(dir);
+                if (request.artifactsDir().isPresent()) {
+                    for (String name : copied) {
+                        AtomicFiles.copy(
+                                dir.resolve(name), request.artifactsDir().get().resolve(name));
+                    }
                 }
+            } catch (RunnerException | IOException e) {
+                emit(new RunEvent.LogLine(
+                        RunEvent.Level.WARN,
+                        "ArtifactsNotFetched",
+                        Optional.empty(),
+                        clock.instant(),
+                        "Could not fetch dbt's artifacts after batch " + batch.number() + ": " + e.getMessage()));
+                return;
             }
-        } catch (RunnerException | java.io.IOException e) {
-            emit(new RunEvent.LogLine(
-                    RunEvent.Level.WARN,
-                    "ArtifactsNotFetched",
-                    Optional.empty(),
-                    clock.instant(),
-                    "Could not fetch dbt's artifacts after batch " + batch + ": " + secrets.mask(e.getMessage())));
-            return;
-        }
-        if (invocation == null) {
-            return;
-        }
-        Optional<RunResultsFile> results = RunResultsFile.read(dir.resolve("run_results.json"));
-        if (results.isEmpty() || !results.get().invocationId().equals(invocation)) {
-            return;
-        }
-        Set<String> wanted = new LinkedHashSet<>(nodes);
-        for (RunResultsFile.Result r : results.get().results()) {
-            if (wanted.contains(r.uniqueId()) && seen.add(r.uniqueId())) {
-                statuses.put(r.uniqueId(), r.status());
-                String message = secrets.mask(r.message());
-                journal.nodeFinished(batch, attempt, r.uniqueId(), r.status(), r.executionTime(), message, "artifacts");
-                Optional<dev.dbtrescue.graph.Node> node = graph.node(new NodeId(r.uniqueId()));
+            if (invocation == null) {
+                return;
+            }
+            for (NodeResult r : ArtifactResults.unseen(dir.resolve("run_results.json"), invocation, nodes, seen)) {
+                String id = r.id().value();
+                String message = secrets.mask(r.message().orElse(""));
+                statuses.put(id, r.rawStatus());
+                journal.nodeFinished(
+                        batch.number(), number, id, r.rawStatus(), r.executionTime(), message, "artifacts");
+                Optional<Node> node = graph.node(r.id());
                 emit(new RunEvent.NodeFinished(
-                        r.uniqueId(),
-                        node.map(dev.dbtrescue.graph.Node::name).orElse(""),
+                        id,
+                        node.map(Node::name).orElse(""),
                         node.map(n -> n.type().dbtName()).orElse(""),
-                        r.status(),
+                        r.rawStatus(),
                         r.executionTime(),
                         clock.instant(),
-                        r.uniqueId() + " " + r.status() + (message.isEmpty() ? "" : ": " + message)));
+                        id + " " + r.rawStatus() + (message.isEmpty() ? "" : ": " + message)));
             }
         }
-    }
 
-    private void finish(int batch, int attempt, BatchOutcome outcome, int exit, Instant started, String text)
-            throws RunnerException {
-        Duration elapsed = Duration.between(started, clock.instant());
-        journal.batchFinished(batch, attempt, outcome, exit, elapsed);
-        emit(new RunEvent.BatchFinished(batch, attempt, outcome, exit, elapsed, clock.instant(), text));
+        private void end(BatchOutcome outcome, int exit, String text) throws RunnerException {
+            Duration elapsed = Duration.between(started, clock.instant());
+            journal.batchFinished(batch.number(), number, outcome, exit, elapsed);
+            emit(new RunEvent.BatchFinished(batch.number(), number, outcome, exit, elapsed, clock.instant(), text));
+        }
     }
 
     private static String describe(BatchOutcome outcome, int exit) {
@@ -390,26 +383,5 @@ final class RunSession {
             case CONNECTION_LOST -> "the connection dropped: resume the run from its journal";
             case INTERRUPTED -> "the runner stopped while dbt ran";
         };
-    }
-
-    private void emit(RunEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            // a broken listener must not stop a run against production
-        }
-    }
-
-    /** Carries a journal write failure out of the line callback. */
-    static final class JournalFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        JournalFailure(RunnerException cause) {
-            super(cause);
-        }
-
-        RunnerException cause() {
-            return (RunnerException) getCause();
-        }
     }
 }

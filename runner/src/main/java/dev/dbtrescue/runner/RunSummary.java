@@ -3,6 +3,7 @@ package dev.dbtrescue.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,9 @@ public record RunSummary(
 
     /** The planned nodes that still need a run: without a result, or whose last result did not succeed. */
     public List<String> remaining() {
-        List<String> remaining = new java.util.ArrayList<>();
+        List<String> remaining = new ArrayList<>();
         nodeStatuses.forEach((id, status) -> {
-            if (!NodeStatuses.succeeded(status)) {
+            if (!RunSession.succeeded(status)) {
                 remaining.add(id);
             }
         });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.cli;
 
+import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.plan.PlanJson;
@@ -33,7 +34,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -91,13 +91,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--on-failure",
-            defaultValue = "stop",
             paramLabel = "POLICY",
-            description =
-                    "stop, or continue with the nodes that do not depend on a failure (default" + " ${DEFAULT-VALUE}).")
+            description = "stop (default), or continue with the nodes that do not depend on a failure. On --resume,"
+                    + " the run's own policy unless given.")
     String onFailure;
 
-    @Option(names = "--retry", description = "Retry a failed batch once, with only its nodes that did not succeed.")
+    @Option(
+            names = "--retry",
+            description = "Retry a failed batch once, with only its nodes that did not succeed (on --resume, also"
+                    + " when the run retried).")
     boolean retry;
 
     @Option(names = "--resume", paramLabel = "JOURNAL", description = "Resume the run of this journal.")
@@ -148,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            FailurePolicy policy = policy();
+            Optional<FailurePolicy> policy = Optional.ofNullable(onFailure).map(FailurePolicy::fromCli);
             List<EnvVar> variables = variables();
             RunStore store = dataDir != null ? new RunStore(dataDir) : RunStore.userDefault();
             Optional<Journal> journal = resume == null ? Optional.empty() : Optional.of(Journal.read(resume));
@@ -169,12 +171,14 @@ public final class RunCommand implements Callable<Integer> {
                 try {
                     RunSummary summary;
                     if (journal.isPresent()) {
-                        runner.awaitInterrupted(journal.get(), printer);
-                        RunRequest request =
-                                resumeRequest(journal.get(), variables, runner.manifestBefore(journal.get()), err);
+                        RunRequest request = resumeRequest(
+                                journal.get(),
+                                policy,
+                                variables,
+                                runner.lineageForResume(journal.get(), project, printer));
                         summary = runner.resume(journal.get(), request, printer, handle);
                     } else {
-                        summary = runner.run(request(policy, variables), printer, handle);
+                        summary = runner.run(request(policy.orElse(FailurePolicy.STOP), variables), printer, handle);
                     }
                     out.flush();
                     if (!summary.remaining().isEmpty()) {
@@ -193,20 +197,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         } catch (RunnerException | ArtifactException | PlanningException | IllegalArgumentException e) {
             err.println("dbt-rescue: " + e.getMessage());
-            return 2;
+            return ExitCodes.UNREADABLE_INPUT;
         } finally {
             out.flush();
             err.flush();
         }
-    }
-
-    private FailurePolicy policy() {
-        return switch (onFailure.strip().toLowerCase(Locale.ROOT)) {
-            case "stop" -> FailurePolicy.STOP;
-            case "continue" -> FailurePolicy.CONTINUE;
-            default ->
-                throw new IllegalArgumentException("--on-failure must be stop or continue, not '" + onFailure + "'");
-        };
     }
 
     private List<EnvVar> variables() {
@@ -296,7 +291,14 @@ public final class RunCommand implements Callable<Integer> {
                     .generatedAt()
                     .map(Instant::toString)
                     .orElse("unknown");
-            if (!plan.source().manifestGeneratedAt().equals(manifestAt)) {
+            if (manifestAt.equals("unknown")
+                    || plan.source().manifestGeneratedAt().equals("unknown")) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "dbt-rescue: the manifest or the plan has no generated_at, so the plan cannot be checked"
+                                        + " against the project; make sure it was made from this project's current artifacts");
+            } else if (!plan.source().manifestGeneratedAt().equals(manifestAt)) {
                 throw new PlanningException("The plan " + planFile + " was made from a manifest generated at "
                         + plan.source().manifestGeneratedAt() + ", but " + project.resolve("target/manifest.json")
                         + " was generated at " + manifestAt + ": the project changed since; make a new plan");
@@ -310,7 +312,7 @@ public final class RunCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("--project", project.toString()));
             args.addAll(planArguments);
             try {
-                new CommandLine(planCommand).parseArgs(args.toArray(String[]::new));
+                RootCommand.configure(new CommandLine(planCommand)).parseArgs(args.toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
@@ -335,8 +337,9 @@ public final class RunCommand implements Callable<Integer> {
         return host == null ? request : request.withRemote(host, remoteDir, targetDir());
     }
 
-    private RunRequest resumeRequest(Journal journal, List<EnvVar> given, Path savedManifest, PrintWriter err)
-            throws ArtifactException, PlanningException, RunnerException {
+    private RunRequest resumeRequest(
+            Journal journal, Optional<FailurePolicy> policy, List<EnvVar> given, LineageGraph graph)
+            throws PlanningException {
         JournalHeader header = journal.header();
         List<EnvVar> variables =
                 new ArrayList<>(header.env().stream().filter(v -> !v.secret()).toList());
@@ -353,22 +356,12 @@ public final class RunCommand implements Callable<Integer> {
             variables.add(v);
         });
         RerunPlan plan = PlanJson.read(journal.file().toString(), header.planJson());
-        LoadedProject loaded;
-        try {
-            loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.now());
-        } catch (ArtifactException e) {
-            if (!Files.isRegularFile(savedManifest)) {
-                throw e;
-            }
-            err.println("dbt-rescue: " + e.getMessage() + "; using the manifest saved when the run started");
-            loaded = LoadedProject.of(new ArtifactLoader().load(savedManifest, List.of(), List.of()), Instant.now());
-        }
         RunRequest request = new RunRequest(
                 project.toAbsolutePath().normalize(),
                 plan,
-                loaded.graph(),
-                header.policy(),
-                header.retry(),
+                graph,
+                policy.orElse(header.policy()),
+                header.retry() || retry,
                 variables,
                 Optional.ofNullable(dbt).or(header::dbtExecutable),
                 header.host(),

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The runner's side of the {@link Wrapper} protocol over a pair of streams, whichever host they lead to: sends the
@@ -80,7 +79,7 @@ public final class WrappedProcess implements DbtProcess {
     }
 
     @Override
-    public int await(Consumer<String> lines) throws RunnerException {
+    public int await(LineSink lines) throws RunnerException {
         String marker = wrapper.markerPrefix();
         String missing = null;
         Integer exit = null;
@@ -163,7 +162,7 @@ public final class WrappedProcess implements DbtProcess {
     }
 
     /** Closes the wrapper's stdin: the wrapper then stops dbt if it is still running. */
-    public void closeControl() {
+    private void closeControl() {
         try {
             control.close();
         } catch (IOException e) {

@@ -102,7 +102,7 @@ public record JournalHeader(
                 optional(r, "host"),
                 optional(r, "remote_dir"),
                 optional(r, "dbt"),
-                FailurePolicy.valueOf(required(r, "policy").toUpperCase(java.util.Locale.ROOT)),
+                FailurePolicy.fromCli(required(r, "policy")),
                 r.path("retry").asBoolean(false),
                 env,
                 json.writeValueAsString(r.path("plan")));

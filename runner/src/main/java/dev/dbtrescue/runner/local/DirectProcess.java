@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /** dbt started without the POSIX wrapper (systems without {@code /bin/sh}): the tree is destroyed on cancel. */
 final class DirectProcess implements DbtProcess {
@@ -64,7 +64,7 @@ final class DirectProcess implements DbtProcess {
     }
 
     @Override
-    public int await(Consumer<String> lines) {
+    public int await(LineSink lines) throws RunnerException {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -73,6 +73,9 @@ final class DirectProcess implements DbtProcess {
             }
         } catch (IOException e) {
             // the process ended
+        } catch (RunnerException e) {
+            cancel(Duration.ofSeconds(10));
+            throw e;
         }
         try {
             return process.waitFor();
@@ -90,7 +93,7 @@ final class DirectProcess implements DbtProcess {
         process.destroy();
         Thread.ofVirtual().start(() -> {
             try {
-                if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }

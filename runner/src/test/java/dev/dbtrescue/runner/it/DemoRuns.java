@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.runner.it;
 
+import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.fixtures.RealDbt;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.plan.DurationEstimator;
@@ -17,6 +18,7 @@ import dev.dbtrescue.runner.EnvVar;
 import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunListener;
 import dev.dbtrescue.runner.RunRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,17 @@ public final class DemoRuns {
         return executable;
     }
 
+    /** Adds a model file to the project and parses it, so that plans can select it. */
+    public void addModel(String relativePath, String sql) throws Exception {
+        Path file = project().resolve("models").resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+        RealDbt.Outcome parse = dbt.run("parse");
+        if (parse.exitCode() != 0) {
+            throw new IllegalStateException("dbt parse failed:\n" + parse.output());
+        }
+    }
+
     /** The project as loaded from its current artifacts. */
     public LoadedProject load() throws Exception {
         return LoadedProject.of(new ArtifactLoader().loadProject(project()), Instant.now());
@@ -88,23 +101,14 @@ public final class DemoRuns {
                                 Optional.empty()));
     }
 
-    /** A resume request: the lineage from the project, or from the manifest saved at the start if dbt broke it. */
-    public RunRequest resumeRequest(RerunPlan plan, Path savedManifest) throws Exception {
-        dev.dbtrescue.graph.LineageGraph graph;
-        try {
-            graph = load().graph();
-        } catch (dev.dbtrescue.graph.manifest.ArtifactException e) {
-            graph = LoadedProject.of(new ArtifactLoader().load(savedManifest, List.of(), List.of()), Instant.now())
-                    .graph();
-        }
-        return RunRequest.local(project(), plan, graph)
-                .withDbtExecutable(executable.toString())
-                .withEnv(ENV);
-    }
-
     /** A local run request of {@code plan} with the pinned dbt and a quiet environment. */
     public RunRequest request(RerunPlan plan) throws Exception {
-        return RunRequest.local(project(), plan, load().graph())
+        return request(plan, load().graph());
+    }
+
+    /** A local run request of {@code plan} on {@code graph} with the pinned dbt and a quiet environment. */
+    public RunRequest request(RerunPlan plan, LineageGraph graph) {
+        return RunRequest.local(project(), plan, graph)
                 .withDbtExecutable(executable.toString())
                 .withEnv(ENV);
     }

@@ -5,20 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.manifest.NodeResult;
+import dev.dbtrescue.graph.manifest.RunResults;
+import dev.dbtrescue.graph.manifest.RunResultsReader;
+import dev.dbtrescue.graph.manifest.RunStatus;
 import dev.dbtrescue.graph.plan.DbtVerb;
 import dev.dbtrescue.graph.plan.PlanJson;
 import dev.dbtrescue.graph.plan.PlanOptions;
 import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.plan.SplitMode;
 import dev.dbtrescue.runner.BatchOutcome;
-import dev.dbtrescue.runner.NodeStatuses;
 import dev.dbtrescue.runner.PlanRunner;
 import dev.dbtrescue.runner.RunHandle;
 import dev.dbtrescue.runner.RunOutcome;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.RunSummary;
-import dev.dbtrescue.runner.internal.RunResultsFile;
 import dev.dbtrescue.runner.journal.Journal;
 import dev.dbtrescue.runner.local.LocalExecutor;
 import java.nio.file.Files;
@@ -76,16 +79,15 @@ class KilledRunnerResumeIT {
         Journal killed = Journal.read(journalFile);
         Journal.Attempt interrupted = killed.unfinished().get(0);
         Set<String> doneBefore = killed.nodeResults().stream()
-                .filter(r -> NodeStatuses.succeeded(r.status()))
+                .filter(r -> RunStatus.fromDbt(r.status()).isSuccess())
                 .map(Journal.NodeResult::uniqueId)
                 .collect(Collectors.toSet());
 
         RerunPlan fromJournal = PlanJson.read("journal", killed.header().planJson());
         PlanRunner runner = new PlanRunner(new LocalExecutor(demo.project()), new RunStore(data), Clock.systemUTC());
-        runner.awaitInterrupted(killed, event -> {});
         RunSummary summary = runner.resume(
                 killed,
-                demo.resumeRequest(fromJournal, runner.manifestBefore(killed)),
+                demo.request(fromJournal, runner.lineageForResume(killed, demo.project(), event -> {})),
                 new DemoRuns.Recorder(),
                 new RunHandle());
 
@@ -96,13 +98,13 @@ class KilledRunnerResumeIT {
 
         Journal done = Journal.read(journalFile);
         Map<String, Long> successes = done.nodeResults().stream()
-                .filter(r -> NodeStatuses.succeeded(r.status()))
+                .filter(r -> RunStatus.fromDbt(r.status()).isSuccess())
                 .collect(Collectors.groupingBy(Journal.NodeResult::uniqueId, TreeMap::new, Collectors.counting()));
         Map<String, Long> once = new TreeMap<>();
+        LineageGraph graph = demo.load().graph();
         plan.batches()
                 .forEach(b -> b.ids().stream()
-                        .filter(id ->
-                                !id.value().equals("model.rescue_shop.int_order_items_priced")) // ephemeral: no result
+                        .filter(id -> !graph.requireNode(id).isEphemeral()) // dbt reports no result for these
                         .forEach(id -> once.put(id.value(), 1L)));
         assertEquals(once, successes);
 
@@ -124,15 +126,13 @@ class KilledRunnerResumeIT {
             for (String id : a.nodes()) {
                 assertFalse(doneBefore.contains(id), "ran again after it had succeeded: " + id);
             }
-            RunResultsFile results = RunResultsFile.read(
-                            store.attemptDir(done.header().runId(), a.batch(), a.attempt())
-                                    .resolve("run_results.json"))
-                    .orElseThrow();
+            RunResults results = new RunResultsReader()
+                    .read(store.attemptDir(done.header().runId(), a.batch(), a.attempt())
+                            .resolve("run_results.json"));
             assertEquals(
                     new TreeMap<>(a.nodes().stream().collect(Collectors.toMap(id -> id, id -> "success"))),
                     new TreeMap<>(results.results().stream()
-                            .collect(
-                                    Collectors.toMap(RunResultsFile.Result::uniqueId, RunResultsFile.Result::status))));
+                            .collect(Collectors.toMap(r -> r.id().value(), NodeResult::rawStatus))));
             rerun.addAll(a.nodes());
         }
         Set<String> remaining = new HashSet<>(once.keySet());

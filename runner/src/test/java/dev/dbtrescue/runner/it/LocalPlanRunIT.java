@@ -12,6 +12,7 @@ import dev.dbtrescue.graph.plan.PlanOptions;
 import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.plan.SplitMode;
 import dev.dbtrescue.runner.BatchOutcome;
+import dev.dbtrescue.runner.EnvVar;
 import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.PlanRunner;
 import dev.dbtrescue.runner.RunEvent;
@@ -21,6 +22,7 @@ import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.RunSummary;
 import dev.dbtrescue.runner.journal.Journal;
 import dev.dbtrescue.runner.local.LocalExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +186,74 @@ class LocalPlanRunIT {
         long pid = attempt.pid().orElseThrow();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "dbt still runs: " + pid);
         assertTrue(seconds < 60, "took " + seconds + " s");
+    }
+
+    @Test
+    void retryRerunsOnlyTheFailedNodesOfTheBatchOnce() throws Exception {
+        RerunPlan plan = demo.plan(
+                List.of("int_payments_converted", "dim_stores"),
+                PlanOptions.defaults().withVerb(DbtVerb.RUN).withVars("{demo_break_model: true}"));
+        assertEquals(1, plan.batches().size());
+        RunSummary summary = runner().run(demo.request(plan).withRetry(true), new DemoRuns.Recorder(), new RunHandle());
+
+        assertEquals(RunOutcome.FAILED, summary.outcome());
+        List<Journal.Attempt> attempts = Journal.read(summary.journal()).attempts();
+        assertEquals(2, attempts.size());
+        assertEquals(
+                List.of("model.rescue_shop.dim_stores", "model.rescue_shop.int_payments_converted"),
+                attempts.get(0).nodes().stream().sorted().toList());
+        assertEquals(
+                List.of("model.rescue_shop.int_payments_converted"),
+                attempts.get(1).nodes());
+        assertEquals(2, attempts.get(1).attempt());
+        assertEquals(Optional.of(BatchOutcome.FAILED), attempts.get(1).outcome());
+    }
+
+    @Test
+    void dbtThatCannotCompleteEndsTheRunWithExitCodeTwo() throws Exception {
+        RerunPlan plan = demo.plan(
+                FOUR,
+                PlanOptions.defaults()
+                        .withVerb(DbtVerb.RUN)
+                        .withSplit(SplitMode.WAVES)
+                        .withMaxNodes(1)
+                        .withVars("{demo_break_model: [unclosed"));
+        RunSummary summary = runner().run(demo.request(plan), new DemoRuns.Recorder(), new RunHandle());
+
+        assertEquals(RunOutcome.ERROR, summary.outcome());
+        assertEquals(2, summary.exitCode());
+        assertEquals(4, summary.notRun().size());
+        Journal journal = Journal.read(summary.journal());
+        assertEquals(1, journal.attempts().size());
+        assertEquals(Optional.of(BatchOutcome.ERROR), journal.attempts().get(0).outcome());
+        assertEquals(2, journal.attempts().get(0).exitCode());
+    }
+
+    @Test
+    void secretValuesNeverReachEventsOrTheJournalEvenWhenDbtEscapesThem() throws Exception {
+        String secret = "s3cr\"t-\u00e4-probe";
+        demo.addModel(
+                "probe/secret_probe.sql",
+                "{{ config(materialized='table') }}\n"
+                        + "{{ log('probe says ' ~ env_var('PROBE_SECRET', 'none'), info=true) }}\n"
+                        + "select cast('{{ env_var('PROBE_SECRET', 'none') }}' as integer) as x\n");
+        RerunPlan plan =
+                demo.plan(List.of("secret_probe"), PlanOptions.defaults().withVerb(DbtVerb.RUN));
+        List<EnvVar> env = new ArrayList<>(DemoRuns.ENV);
+        env.add(new EnvVar("PROBE_SECRET", secret, true));
+        DemoRuns.Recorder events = new DemoRuns.Recorder();
+        RunSummary summary = runner().run(demo.request(plan).withEnv(env), events, new RunHandle());
+
+        assertEquals(Map.of("model.rescue_shop.secret_probe", "error"), summary.nodeStatuses());
+        for (RunEvent e : events.events) {
+            assertFalse(e.text().contains("s3cr"), "secret in " + e);
+        }
+        assertTrue(events.events.stream().anyMatch(e -> e.text().contains("probe says ****")), "no masked log line");
+        assertTrue(
+                events.events.stream()
+                        .anyMatch(e -> e.text().contains("****") && e.text().contains("INT")),
+                "no masked error");
+        String journal = Files.readString(summary.journal());
+        assertFalse(journal.contains("s3cr"), journal);
     }
 }
