@@ -34,7 +34,11 @@ public final class RootCommand implements Callable<Integer> {
 
     /** The command line with dbt-rescue's conventions: exit 2 on bad usage or unreadable input. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new RootCommand());
+        return configure(new CommandLine(new RootCommand()));
+    }
+
+    /** Applies dbt-rescue's conventions to a command line (also one parsing a subcommand's options on its own). */
+    static CommandLine configure(CommandLine cli) {
         cli.setExitCodeExceptionMapper(e -> ExitCodes.UNREADABLE_INPUT);
         cli.setExpandAtFiles(false); // '@orders' is dbt's childrens-parents operator, never an argument file
         cli.setUnmatchedOptionsAllowedAsOptionParameters(false); // like dbt: an unknown -x is an error, not a value

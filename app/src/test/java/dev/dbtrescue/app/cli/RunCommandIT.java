@@ -30,7 +30,7 @@ class RunCommandIT {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand());
+        CommandLine cli = RootCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(

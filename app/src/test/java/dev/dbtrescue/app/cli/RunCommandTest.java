@@ -40,7 +40,7 @@ class RunCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand());
+        CommandLine cli = RootCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 3];
@@ -89,7 +89,7 @@ class RunCommandTest {
     void aSavedPlanOfAnotherManifestIsRefused() throws IOException {
         Path plan = dir.resolve("plan.json");
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand());
+        CommandLine cli = RootCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
         assertEquals(
