@@ -22,7 +22,7 @@ class RunCommandIT {
     Path dir;
 
     @Test
-    void runPrintsLiveNodeResultsStopsOnTheFailureAndExitsLikeDbt() throws Exception {
+    void runPrintsLiveNodeResultsStopsOnTheFailureResumesAndRunsASavedPlan() throws Exception {
         RealDbt dbt = RealDbt.demoCopy(dir);
         assertEquals(0, dbt.run("run-operation", "load_raw_data").exitCode());
         RealDbt.Outcome build = dbt.run("build", "--exclude", "resource_type:unit_test");
