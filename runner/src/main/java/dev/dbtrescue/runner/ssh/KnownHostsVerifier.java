@@ -15,9 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,9 @@ final class KnownHostsVerifier implements HostKeyRepository {
     record Refusal(String host, String keyType, String fingerprint, boolean changed) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Computes fingerprints as OpenSSH prints them ({@code SHA256:} and unpadded base64, JSch's default). */
+    private static final JSch FINGERPRINTS = new JSch();
 
     private final Path file;
     private final boolean hash;
@@ -80,18 +84,36 @@ final class KnownHostsVerifier implements HostKeyRepository {
         return refusal;
     }
 
+    /**
+     * OK only for a key known for exactly this host name (for a non-default port, {@code [host]:port} as OpenSSH
+     * writes it: JSch would also accept an entry of the bare host, which is another server). A host known with other
+     * keys, of any type, has CHANGED: offering a new key type is a man-in-the-middle's way around the check. Only a
+     * host with no entry at all is put to the prompt.
+     */
     @Override
     public int check(String host, byte[] key) {
+        HostKey offered;
+        try {
+            offered = new HostKey(host, key);
+        } catch (JSchException e) {
+            refusal = new Refusal(host, "unknown", "unknown", true);
+            return CHANGED;
+        }
+        String type = offered.getType();
+        String fingerprint = offered.getFingerPrint(FINGERPRINTS);
         int result;
+        List<HostKey> entries;
         synchronized (known) {
             result = known.check(host, key);
+            entries = Arrays.stream(known.getHostKey(host, null))
+                    .filter(e -> namesExactly(e, host))
+                    .toList();
         }
-        if (result == OK) {
+        String encoded = Base64.getEncoder().encodeToString(key);
+        if (result == OK && entries.stream().anyMatch(e -> e.getKey().equals(encoded))) {
             return OK;
         }
-        String type = keyType(key);
-        String fingerprint = sha256Fingerprint(key);
-        if (result == CHANGED) {
+        if (result == CHANGED || !entries.isEmpty()) {
             refusal = new Refusal(host, type, fingerprint, true);
             return CHANGED;
         }
@@ -105,6 +127,32 @@ final class KnownHostsVerifier implements HostKeyRepository {
             // Trusted for this connection; the next one asks again. Not worth failing the run over.
         }
         return OK;
+    }
+
+    /**
+     * Whether a known_hosts entry names {@code host} itself: for {@code [host]:port}, an entry of that exact name (or
+     * its hash), not of the bare host that JSch falls back to.
+     */
+    private static boolean namesExactly(HostKey entry, String host) {
+        if (!host.startsWith("[")) {
+            return true;
+        }
+        String names = entry.getHost();
+        if (names.startsWith("|1|")) {
+            String[] parts = names.split("\\|");
+            if (parts.length != 4) {
+                return false;
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA1");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(parts[2]), "HmacSHA1"));
+                byte[] digest = mac.doFinal(host.getBytes(StandardCharsets.UTF_8));
+                return MessageDigest.isEqual(digest, Base64.getDecoder().decode(parts[3]));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return Arrays.asList(names.split(",")).contains(host);
     }
 
     private void append(String host, String type, byte[] key) throws IOException, GeneralSecurityException {
@@ -157,34 +205,6 @@ final class KnownHostsVerifier implements HostKeyRepository {
         byte[] digest = mac.doFinal(host.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder b64 = Base64.getEncoder();
         return "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(digest);
-    }
-
-    /**
-     * A public key's fingerprint as OpenSSH prints it: {@code SHA256:} and the unpadded base64 of the SHA-256 of the
-     * key blob.
-     */
-    static String sha256Fingerprint(byte[] keyBlob) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBlob);
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** The algorithm name at the start of a key blob, for instance {@code ssh-ed25519}. */
-    static String keyType(byte[] keyBlob) {
-        if (keyBlob.length < 4) {
-            return "unknown";
-        }
-        int length = ((keyBlob[0] & 0xff) << 24)
-                | ((keyBlob[1] & 0xff) << 16)
-                | ((keyBlob[2] & 0xff) << 8)
-                | (keyBlob[3] & 0xff);
-        if (length <= 0 || length > keyBlob.length - 4) {
-            return "unknown";
-        }
-        return new String(keyBlob, 4, length, StandardCharsets.US_ASCII);
     }
 
     /** {@code host} from {@code [host]:port}. */

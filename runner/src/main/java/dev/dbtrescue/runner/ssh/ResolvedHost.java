@@ -75,6 +75,7 @@ record ResolvedHost(
      *
      * @param localUser the user name used when neither the target nor the config names one
      * @param home the local home folder, for {@code ~} and {@code %d}
+     * @throws IllegalArgumentException if the config gives the host a ProxyCommand
      */
     static ResolvedHost resolve(SshTarget target, Optional<ConfigRepository> config, String localUser, Path home) {
         ConfigRepository.Config c = config.map(r -> r.getConfig(target.host())).orElse(ConfigRepository.defaultConfig);
@@ -85,6 +86,13 @@ record ResolvedHost(
         String user = target.user()
                 .orElseGet(() -> Optional.ofNullable(unquote(c.getUser())).orElse(localUser));
         int port = target.port().orElse(c.getPort() > 0 ? c.getPort() : 22);
+        String proxyCommand = unquote(c.getValue("ProxyCommand"));
+        if (proxyCommand != null
+                && !proxyCommand.isBlank()
+                && !proxyCommand.strip().equals("none")) {
+            throw new IllegalArgumentException("The ssh config gives " + alias + " a ProxyCommand, which dbt-rescue"
+                    + " does not run (it would connect directly, bypassing it): use ProxyJump instead");
+        }
         Tokens tokens = new Tokens(home, localUser, user, hostName, alias, port);
 
         List<Path> identities = new ArrayList<>();

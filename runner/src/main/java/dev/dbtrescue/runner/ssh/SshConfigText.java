@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * such as OrbStack or Colima add their hosts through one) and keeps only the last of several {@code Host} blocks with
  * the same patterns (it keys blocks by their pattern text). Include lines are replaced by the files they name, and
  * each Host line gets a negated pattern of its own that matches no real host ({@code !dbt-rescue.block-N}), so
- * every block is kept and, as in {@code ssh}, the first value found wins.
+ * every block is kept and, as in {@code ssh}, the first value found wins. {@code Match} blocks are not evaluated: each
+ * becomes a Host block for a name no one connects to, so its settings apply to no host (JSch would otherwise add them
+ * to the Host block before it).
  */
 final class SshConfigText {
 
@@ -38,7 +40,11 @@ final class SshConfigText {
         for (String line : lines) {
             text.append(line);
             String[] keyValue = line.strip().split("[=\\s]+", 2);
-            if (keyValue.length == 2 && keyValue[0].equalsIgnoreCase("Host")) {
+            if (keyValue.length == 2 && keyValue[0].equalsIgnoreCase("Match")) {
+                // JSch would add a Match block's settings to the Host block before it; it applies to no host here.
+                text.setLength(text.length() - line.length());
+                text.append("Host dbt-rescue.match-").append(++block);
+            } else if (keyValue.length == 2 && keyValue[0].equalsIgnoreCase("Host")) {
                 text.append(" !dbt-rescue.block-").append(++block);
             }
             text.append('\n');

@@ -22,8 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * HostName, User, Port, IdentityFile, ProxyJump), keys from files and the ssh-agent, host keys verified against
  * {@code known_hosts}.
  *
- * <p>dbt is started through the {@link Wrapper} script in an exec channel, every word single-quoted, so nothing in
+ * <p>dbt is started through the {@link Wrapper} script in an exec channel, every word shell-quoted, so nothing in
  * paths, selectors or vars reaches the remote shell as syntax. The wrapper stops dbt's process group when the channel
  * closes, whether this executor closes it, the runner dies or the connection drops; keepalives notice a dead
  * connection within {@code keepAliveInterval * (keepAliveCountMax + 1)} (about 20 s by default).
@@ -50,8 +49,10 @@ public final class SshExecutor implements DbtExecutor {
     private final ResolvedHost host;
     private final SshConnector connector;
     private final @Nullable String configProblem;
-    private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
-    private @Nullable Connection connection; // guarded by this
+    /** Held while connecting, which may wait on a prompt; {@link #close()} never takes it. */
+    private final Object connecting = new Object();
+
+    private final AtomicReference<@Nullable Connection> connection = new AtomicReference<>();
     private volatile boolean closed;
 
     /**
@@ -115,16 +116,6 @@ public final class SshExecutor implements DbtExecutor {
         return d;
     }
 
-    /** The destination as given. */
-    public SshTarget target() {
-        return target;
-    }
-
-    /** The project folder on the host, as the wrapper and SFTP use it (relative to the login folder or absolute). */
-    public String remoteDir() {
-        return remoteDir;
-    }
-
     /** For instance {@code ssh deploy@analytics:2222 /srv/shop}: the user and port after applying the ssh config. */
     @Override
     public String description() {
@@ -151,7 +142,6 @@ public final class SshExecutor implements DbtExecutor {
                     wrapper, effective, exec.stdout(), exec.stdin(), host.hostAndPort(), () -> ending(exec));
         } catch (RunnerException e) {
             exec.channel().disconnect();
-            running.remove(exec.channel());
             throw e;
         }
     }
@@ -159,45 +149,32 @@ public final class SshExecutor implements DbtExecutor {
     /** The output ended without the wrapper's exit line: the channel's exit status, or the connection was lost. */
     private int ending(Exec exec) throws RunnerException {
         ChannelExec channel = exec.channel();
-        try {
-            waitFor(() -> channel.isClosed() || !exec.connection().isConnected(), CLOSE_WAIT);
-            int status = channel.getExitStatus();
-            if (status >= 0) {
-                String complaint = exec.stderr().text();
-                if (status != 0 && !complaint.isEmpty()) {
-                    throw new RunnerException(
-                            Kind.IO,
-                            "dbt's wrapper could not run on " + host.hostAndPort() + " (exit " + status + "): "
-                                    + complaint);
-                }
-                return status;
-            }
-            // JSch closes the channels of a dropped session before it marks the session down: give it a moment.
-            waitFor(() -> !exec.connection().isConnected(), Duration.ofSeconds(1));
-            if (closed) {
-                return -1; // stopped by close()
-            }
-            if (!exec.connection().isConnected() || !answers(exec.connection())) {
-                drop(exec.connection());
+        waitFor(() -> channel.isClosed() || !exec.connection().isConnected(), CLOSE_WAIT);
+        int status = channel.getExitStatus();
+        if (status >= 0) {
+            String complaint = exec.stderr().text();
+            if (status != 0 && !complaint.isEmpty()) {
                 throw new RunnerException(
-                        Kind.CONNECTION_LOST,
-                        "The SSH connection to " + host.display() + " dropped while dbt was running (no exit status"
-                                + " arrived; dbt on the host stops when its connection closes): resume the run"
-                                + " from its journal");
+                        Kind.IO,
+                        "dbt's wrapper could not run on " + host.hostAndPort() + " (exit " + status + "): "
+                                + complaint);
             }
-            return -1; // the remote shell ended by a signal
-        } finally {
-            running.remove(channel);
+            return status;
         }
-    }
-
-    private static boolean answers(Connection connection) {
-        try {
-            connection.target().sendKeepAliveMsg();
-            return true;
-        } catch (Exception e) {
-            return false;
+        // JSch closes the channels of a dropped session before it marks the session down: give it a moment.
+        waitFor(() -> !exec.connection().isConnected(), Duration.ofSeconds(1));
+        if (closed) {
+            return -1; // stopped by close()
         }
+        if (!exec.connection().isConnected()) {
+            drop(exec.connection());
+            throw new RunnerException(
+                    Kind.CONNECTION_LOST,
+                    "The SSH connection to " + host.display() + " dropped while dbt was running (no exit status"
+                            + " arrived; dbt on the host stops when its connection closes): resume the run"
+                            + " from its journal");
+        }
+        return -1; // the remote shell ended by a signal
     }
 
     @Override
@@ -224,7 +201,6 @@ public final class SshExecutor implements DbtExecutor {
             // the status below says whether the answer arrived
         } finally {
             channel.disconnect();
-            running.remove(channel);
         }
         int status = channel.getExitStatus();
         if (status < 0) {
@@ -234,19 +210,15 @@ public final class SshExecutor implements DbtExecutor {
         return status == 0;
     }
 
-    /** Closes the connection: the channels close, and the wrapper on the host stops any dbt still running. */
+    /**
+     * Closes the connection: its channels close, and the wrapper on the host stops any dbt still running. Returns at
+     * once, even while another thread is connecting (and perhaps waiting on a prompt): that connection is closed as
+     * soon as it is made.
+     */
     @Override
     public void close() {
         closed = true;
-        for (ChannelExec channel : running) {
-            channel.disconnect();
-        }
-        running.clear();
-        Connection c;
-        synchronized (this) {
-            c = connection;
-            connection = null;
-        }
+        Connection c = connection.getAndSet(null);
         if (c != null) {
             c.close();
         }
@@ -257,7 +229,6 @@ public final class SshExecutor implements DbtExecutor {
 
     /** Opens an exec channel; if the shared connection turns out dead, connects again once. */
     private Exec openExec(String command) throws RunnerException {
-        running.removeIf(ChannelExec::isClosed);
         for (int attempt = 1; ; attempt++) {
             Connection c = connection();
             try {
@@ -268,11 +239,15 @@ public final class SshExecutor implements DbtExecutor {
                 InputStream stdout = channel.getInputStream();
                 OutputStream stdin = channel.getOutputStream();
                 channel.connect(SshConnector.millis(settings.connectTimeout()));
-                running.add(channel);
                 return new Exec(c, channel, stdout, stdin, stderr);
             } catch (JSchException | IOException e) {
-                drop(c);
-                if (attempt == 2) {
+                // A refused channel (MaxSessions, say) on a live connection must not close it: that would stop
+                // every dbt running over it. Only a dead connection is dropped and opened again.
+                boolean dead = !c.isConnected();
+                if (dead) {
+                    drop(c);
+                }
+                if (!dead || attempt == 2) {
                     throw new RunnerException(
                             Kind.UNREACHABLE,
                             "Could not start a command on " + host.hostAndPort() + " over SSH: " + e.getMessage(),
@@ -282,29 +257,33 @@ public final class SshExecutor implements DbtExecutor {
         }
     }
 
-    private synchronized Connection connection() throws RunnerException {
-        if (closed) {
-            throw new RunnerException(Kind.IO, "The SSH executor for " + host.hostAndPort() + " is closed");
+    private Connection connection() throws RunnerException {
+        synchronized (connecting) {
+            if (closed) {
+                throw new RunnerException(Kind.IO, "The SSH executor for " + host.hostAndPort() + " is closed");
+            }
+            if (configProblem != null) {
+                throw new RunnerException(Kind.IO, configProblem);
+            }
+            Connection c = connection.get();
+            if (c != null && c.isConnected()) {
+                return c;
+            }
+            if (c != null) {
+                drop(c);
+            }
+            Connection fresh = connector.connect(host);
+            connection.set(fresh);
+            if (closed) { // close() ran while this thread connected
+                drop(fresh);
+                throw new RunnerException(Kind.IO, "The SSH executor for " + host.hostAndPort() + " is closed");
+            }
+            return fresh;
         }
-        if (configProblem != null) {
-            throw new RunnerException(Kind.IO, configProblem);
-        }
-        Connection c = connection;
-        if (c != null && c.isConnected()) {
-            return c;
-        }
-        if (c != null) {
-            c.close();
-        }
-        Connection fresh = connector.connect(host);
-        connection = fresh;
-        return fresh;
     }
 
-    private synchronized void drop(Connection c) {
-        if (connection == c) {
-            connection = null;
-        }
+    private void drop(Connection c) {
+        connection.compareAndSet(c, null);
         c.close();
     }
 

@@ -37,13 +37,23 @@ final class OpenSshServer implements AutoCloseable {
      * normally creates, so it is created here when missing.
      */
     static OpenSshServer start(Path dir, Path authorizedKeys) throws IOException, InterruptedException {
+        return start(dir, authorizedKeys, freePort());
+    }
+
+    /**
+     * Starts sshd on a given port, with the host key already in {@code dir} if there is one: the same server again,
+     * after {@link #kill()}.
+     */
+    static OpenSshServer start(Path dir, Path authorizedKeys, int port) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(SSHD), "needs OpenSSH's " + SSHD);
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep) && "root".equals(System.getProperty("user.name"))) {
             Files.createDirectories(privsep);
         }
-        Path hostKey = SshKeys.generate(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
-        int port = freePort();
+        Path hostKey = dir.resolve("ssh_host_ed25519_key");
+        if (!Files.exists(hostKey)) {
+            SshKeys.generate(hostKey, "ed25519", "");
+        }
         Path config = dir.resolve("sshd_config");
         Files.writeString(config, """
                 Port %d
@@ -99,10 +109,6 @@ final class OpenSshServer implements AutoCloseable {
     /** This server's line for a known_hosts file. */
     String knownHostsLine() throws IOException {
         return "[127.0.0.1]:" + port + " " + SshKeys.publicKey(hostKey);
-    }
-
-    Path hostKey() {
-        return hostKey;
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.runner.DbtInvocation;
@@ -16,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +169,38 @@ class SshExecutorMinaIT {
                 3, AwaitedRun.of(executor.start(fake(FakeDbt.echoing(dir)))).exitCode(SHORT));
         assertEquals(List.of(key.toString()), asked);
         assertEquals("\0".repeat(13), new String(given.getFirst()));
+    }
+
+    @Test
+    void closeReturnsAtOnceWhileAnotherThreadWaitsOnAPassphrasePrompt() throws Exception {
+        Path key = useOnlyKey("ecdsa", "correct horse");
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        SshPrompts prompts = SshPrompts.none().withPassphrase(file -> {
+            asked.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of("correct horse".toCharArray());
+        });
+        var executor = executor(dir.toString(), settings().withIdentityFiles(List.of(key)), prompts);
+        DbtInvocation invocation = fake(FakeDbt.echoing(dir));
+        CompletableFuture<Object> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return executor.start(invocation);
+            } catch (RunnerException e) {
+                return e;
+            }
+        });
+        assertTrue(asked.await(15, TimeUnit.SECONDS));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), executor::close);
+        answer.countDown();
+        RunnerException e = assertInstanceOf(RunnerException.class, starting.get(15, TimeUnit.SECONDS));
+        assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
+        assertEquals(1, server.sessionsOpened());
     }
 
     @Test
@@ -320,7 +357,8 @@ class SshExecutorMinaIT {
         server.close();
         RunnerException e = run.failure(Duration.ofSeconds(30));
 
-        assertTrue(Duration.ofNanos(System.nanoTime() - stopped).compareTo(Duration.ofSeconds(30)) < 0);
+        Duration noticed = Duration.ofNanos(System.nanoTime() - stopped);
+        assertTrue(noticed.compareTo(Duration.ofSeconds(5)) < 0, "a closed connection is noticed at once: " + noticed);
         assertEquals(Kind.CONNECTION_LOST, e.kind());
         assertEquals(
                 "The SSH connection to " + USER + "@127.0.0.1:" + server.port() + " dropped while dbt was running (no"

@@ -40,22 +40,48 @@ class SshKnownHostsVerifierTest {
     }
 
     @Test
-    void fingerprintsAreWrittenLikeSshKeygenPrintsThem() {
-        assertEquals(
-                List.of(KEY_FINGERPRINT, ECDSA_FINGERPRINT),
-                List.of(
-                        KnownHostsVerifier.sha256Fingerprint(blob(KEY)),
-                        KnownHostsVerifier.sha256Fingerprint(blob(ECDSA_KEY))));
+    void promptShowsTypeAndFingerprintLikeSshKeygenPrintsThem() throws IOException {
+        List<String> asked = new ArrayList<>();
+        var verifier = new KnownHostsVerifier(dir.resolve("known_hosts"), 22, false, (host, port, type, fp) -> {
+            asked.add(type + " " + fp);
+            return false;
+        });
+        verifier.check("a.example.com", blob(KEY));
+        verifier.check("b.example.com", blob(ECDSA_KEY));
+        assertEquals(List.of("ssh-ed25519 " + KEY_FINGERPRINT, "ecdsa-sha2-nistp256 " + ECDSA_FINGERPRINT), asked);
     }
 
     @Test
-    void keyTypeIsReadFromTheKeyBlob() {
-        assertEquals(
-                List.of("ssh-ed25519", "ecdsa-sha2-nistp256", "unknown"),
-                List.of(
-                        KnownHostsVerifier.keyType(blob(KEY)),
-                        KnownHostsVerifier.keyType(blob(ECDSA_KEY)),
-                        KnownHostsVerifier.keyType(new byte[] {0, 0, 0, 9, 'x'})));
+    void aHostKnownWithAKeyOfAnotherTypeHasChangedAndIsNotPutToThePrompt() throws IOException {
+        Path file = dir.resolve("known_hosts");
+        Files.writeString(file, "db.example.com ecdsa-sha2-nistp256 " + ECDSA_KEY + "\n");
+        List<String> asked = new ArrayList<>();
+        var verifier = new KnownHostsVerifier(file, 22, false, (host, port, type, fp) -> asked.add(host));
+
+        assertEquals(HostKeyRepository.CHANGED, verifier.check("db.example.com", blob(KEY)));
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void anEntryOfTheBareHostDoesNotVouchForAnotherPort() throws IOException {
+        Path file = dir.resolve("known_hosts");
+        Files.writeString(file, "db.example.com ssh-ed25519 " + KEY + "\n");
+        List<String> asked = new ArrayList<>();
+        var verifier = new KnownHostsVerifier(
+                file, 2222, false, (host, port, type, fp) -> asked.add(host + ":" + port) && false);
+
+        assertEquals(HostKeyRepository.NOT_INCLUDED, verifier.check("[db.example.com]:2222", blob(KEY)));
+        assertEquals(List.of("db.example.com:2222"), asked);
+    }
+
+    @Test
+    void aHashedEntryOfTheHostAndPortIsKnown() throws Exception {
+        Path file = dir.resolve("known_hosts");
+        Files.writeString(file, KnownHostsVerifier.hashed("[db.example.com]:2222") + " ssh-ed25519 " + KEY + "\n");
+        var verifier = new KnownHostsVerifier(file, 2222, false, HostKeyPrompt.refuseUnknown());
+
+        assertEquals(HostKeyRepository.OK, verifier.check("[db.example.com]:2222", blob(KEY)));
+        assertEquals(HostKeyRepository.CHANGED, verifier.check("[db.example.com]:2222", blob(OTHER_KEY)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jcraft.jsch.ConfigRepository;
 import java.io.IOException;
@@ -116,6 +117,29 @@ class SshResolvedHostTest {
                 """);
         ResolvedHost host = resolve("shop", config);
         assertEquals(List.of("deploy", "shop.example.com"), List.of(host.user(), host.hostName()));
+    }
+
+    @Test
+    void matchBlocksApplyToNoHostInsteadOfToTheBlockBeforeThem() throws IOException {
+        var config = config("""
+                Host shop
+                    HostName shop.example.com
+                Match host other.example.com
+                    User mallory
+                    ProxyJump evil.example.com
+                """);
+        ResolvedHost host = resolve("shop", config);
+        assertEquals(List.of("ana", List.of()), List.of(host.user(), host.proxyJump()));
+    }
+
+    @Test
+    void aProxyCommandIsRefusedRatherThanBypassed() throws IOException {
+        var config = config("""
+                Host shop
+                    ProxyCommand ssh -W %h:%p bastion
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve("shop", config));
+        assertTrue(e.getMessage().contains("use ProxyJump instead"), e.getMessage());
     }
 
     @Test
