@@ -90,6 +90,18 @@ public record Journal(
             nodes = List.copyOf(nodes);
             command = List.copyOf(command);
         }
+
+        Attempt withPid(long value) {
+            return new Attempt(batch, attempt, nodes, command, OptionalLong.of(value), invocationId, outcome, exitCode);
+        }
+
+        Attempt withInvocation(String value) {
+            return new Attempt(batch, attempt, nodes, command, pid, Optional.of(value), outcome, exitCode);
+        }
+
+        Attempt withOutcome(BatchOutcome value, int exit) {
+            return new Attempt(batch, attempt, nodes, command, pid, invocationId, Optional.of(value), exit);
+        }
     }
 
     /**
@@ -180,28 +192,12 @@ public record Journal(
                                         -1));
                     case "process" ->
                         attempts.computeIfPresent(
-                                key,
-                                (k, a) -> new Attempt(
-                                        a.batch(),
-                                        a.attempt(),
-                                        a.nodes(),
-                                        a.command(),
-                                        OptionalLong.of(r.path("pid").asLong()),
-                                        a.invocationId(),
-                                        a.outcome(),
-                                        a.exitCode()));
+                                key, (k, a) -> a.withPid(r.path("pid").asLong()));
                     case "invocation" ->
                         attempts.computeIfPresent(
                                 key,
-                                (k, a) -> new Attempt(
-                                        a.batch(),
-                                        a.attempt(),
-                                        a.nodes(),
-                                        a.command(),
-                                        a.pid(),
-                                        Optional.of(r.path("invocation_id").asText()),
-                                        a.outcome(),
-                                        a.exitCode()));
+                                (k, a) ->
+                                        a.withInvocation(r.path("invocation_id").asText()));
                     case "node-finished" ->
                         results.add(new NodeResult(
                                 batch,
@@ -215,15 +211,8 @@ public record Journal(
                     case "batch-finished" ->
                         attempts.computeIfPresent(
                                 key,
-                                (k, a) -> new Attempt(
-                                        a.batch(),
-                                        a.attempt(),
-                                        a.nodes(),
-                                        a.command(),
-                                        a.pid(),
-                                        a.invocationId(),
-                                        Optional.of(BatchOutcome.valueOf(
-                                                r.path("outcome").asText())),
+                                (k, a) -> a.withOutcome(
+                                        BatchOutcome.valueOf(r.path("outcome").asText()),
                                         r.path("exit_code").asInt(-1)));
                     case "batch-skipped" ->
                         skips.add(new Skip(

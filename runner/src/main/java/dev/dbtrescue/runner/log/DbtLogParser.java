@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,7 +156,7 @@ public final class DbtLogParser {
             return "skipped";
         }
         String own = data.path("status").asText("");
-        return own.isEmpty() ? "error" : own.toLowerCase(java.util.Locale.ROOT);
+        return own.isEmpty() ? "error" : own.toLowerCase(Locale.ROOT);
     }
 
     private static Duration seconds(double value) {

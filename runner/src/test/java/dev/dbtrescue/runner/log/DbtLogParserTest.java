@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +51,7 @@ class DbtLogParserTest {
         results.path("results")
                 .forEach(r -> fromArtifacts.put(
                         r.path("unique_id").asText(), r.path("status").asText()));
-        assertEquals(new java.util.TreeMap<>(fromArtifacts), new java.util.TreeMap<>(fromLog));
+        assertEquals(new TreeMap<>(fromArtifacts), new TreeMap<>(fromLog));
     }
 
     @Test
