@@ -7,6 +7,7 @@ module dev.dbtrescue.app {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires javafx.controls;
+    requires javafx.swing;
 
     exports dev.dbtrescue.app to
             javafx.graphics;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.cli;
 
+import dev.dbtrescue.app.project.StateFolder;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.dbtrescue.app.cli;
+package dev.dbtrescue.app.project;
 
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ManifestReader;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reads {@code --state DIR} as dbt does: the folder's manifest, run results and sources, and the current sources. */
-final class StateFolder {
+public final class StateFolder {
 
     private StateFolder() {}
 
@@ -21,7 +21,7 @@ final class StateFolder {
      * @param state the state folder, or null for none
      * @param targetDir the project's target folder (for the current sources.json), or null when unknown
      */
-    static SelectionState read(@Nullable Path state, @Nullable Path targetDir) throws ArtifactException {
+    public static SelectionState read(@Nullable Path state, @Nullable Path targetDir) throws ArtifactException {
         if (state == null) {
             return SelectionState.NONE;
         }
@@ -37,7 +37,7 @@ final class StateFolder {
      * @param state the state folder, or null for none
      * @param currentSources the project's current sources.json, already read, when there is one
      */
-    static SelectionState read(@Nullable Path state, Optional<SourceFreshnessResults> currentSources)
+    public static SelectionState read(@Nullable Path state, Optional<SourceFreshnessResults> currentSources)
             throws ArtifactException {
         if (state == null) {
             return SelectionState.NONE;

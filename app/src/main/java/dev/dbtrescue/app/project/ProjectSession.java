@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.project;
+
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.manifest.ArtifactException;
+import dev.dbtrescue.graph.manifest.ProjectArtifacts;
+import dev.dbtrescue.graph.plan.ExactSelectors;
+import dev.dbtrescue.graph.select.SelectionState;
+import dev.dbtrescue.graph.status.Failure;
+import dev.dbtrescue.graph.status.FailureAnalysis;
+import dev.dbtrescue.graph.status.FailureAnalyzer;
+import dev.dbtrescue.graph.status.LoadedProject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One opened project, everything the screens need, computed once off the FX thread and then shared read-only.
+ *
+ * @param title what the window title shows: project name and where it came from
+ * @param origin where the artifacts were opened from (a folder, files, or an SSH host and path)
+ * @param project the artifacts with graph and merged status
+ * @param state what a state folder gives ({@link SelectionState#NONE} when none was chosen)
+ * @param stateOrigin where the state came from, empty when none
+ * @param analysis the triage: failures with error class and blast radius, skip causes, stale sources
+ * @param selectors the exact selector of every node
+ */
+public record ProjectSession(
+        String title,
+        String origin,
+        LoadedProject project,
+        SelectionState state,
+        Optional<String> stateOrigin,
+        FailureAnalysis analysis,
+        ExactSelectors selectors) {
+
+    public ProjectSession {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(stateOrigin, "stateOrigin");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(selectors, "selectors");
+    }
+
+    /**
+     * Builds a session from read artifacts.
+     *
+     * @param origin where they came from, as shown to the user
+     * @param artifacts the artifacts
+     * @param state the state for {@code state:} methods, {@link SelectionState#NONE} for none
+     * @param stateOrigin where the state came from, empty when none
+     * @param now the moment ages are measured against
+     * @throws ArtifactException if the manifest cannot form a graph
+     */
+    public static ProjectSession of(
+            String origin, ProjectArtifacts artifacts, SelectionState state, Optional<String> stateOrigin, Instant now)
+            throws ArtifactException {
+        LoadedProject loaded = LoadedProject.of(artifacts, now);
+        return new ProjectSession(
+                artifacts.manifest().projectName() + " — " + origin,
+                origin,
+                loaded,
+                state,
+                stateOrigin,
+                new FailureAnalyzer().analyze(loaded.status()),
+                ExactSelectors.of(loaded.graph()));
+    }
+
+    /** True when a state manifest is loaded, so {@code state:modified} can be evaluated. */
+    public boolean hasStateManifest() {
+        return state.manifest().isPresent();
+    }
+
+    /** The failures by node, in the analysis's order (largest blast radius first). */
+    public Map<NodeId, Failure> failuresByNode() {
+        Map<NodeId, Failure> byNode = new LinkedHashMap<>();
+        for (Failure failure : analysis.failures()) {
+            byNode.put(failure.node(), failure);
+        }
+        return byNode;
+    }
+
+    /** The load warnings as lines for the user. */
+    public List<String> warningLines() {
+        return project.warnings().stream().map(Object::toString).toList();
+    }
+}
