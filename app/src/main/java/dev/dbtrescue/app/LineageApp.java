@@ -1,89 +1,53 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app;
 
-import dev.dbtrescue.graph.manifest.ArtifactException;
-import dev.dbtrescue.graph.manifest.ArtifactLoader;
-import dev.dbtrescue.graph.status.FailureAnalyzer;
-import dev.dbtrescue.graph.status.LoadedProject;
+import dev.dbtrescue.app.project.AppFolders;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The desktop window. For now a shell: it loads the project given with {@code --project} in the background and
- * shows its summary; the lineage view, selection, planning and running screens build on it.
+ * The desktop window. Opens on {@code --project DIR} (with {@code --state DIR}), on the bundled demo with
+ * {@code --demo=true}, or on the open-project panel, which offers the demo on first start.
  */
 public final class LineageApp extends Application {
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dbt-rescue-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private @Nullable AppContext context;
 
     @Override
     public void start(Stage stage) {
-        var title = new Label("dbt-rescue");
-        title.setId("app-title");
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        var summary = new Label("Start with --project DIR to open a dbt project.");
-        summary.setId("project-summary");
-        summary.setWrapText(true);
-
-        var quit = new MenuItem("Quit");
-        quit.setOnAction(e -> Platform.exit());
-        var menus = new MenuBar(new Menu("File", null, quit));
-
-        var root = new BorderPane(new VBox(12, title, summary));
-        root.setTop(menus);
-        BorderPane.setMargin(root.getCenter(), new Insets(16));
-        stage.setTitle("dbt-rescue");
-        stage.setScene(new Scene(root, 960, 640));
+        AppContext created = AppContext.create(AppFolders.userDefault(), Platform::runLater);
+        context = created;
+        MainViewModel main = created.main();
+        var view = new MainView(main, created.executors().raster());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        var scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        stage.titleProperty().bind(main.titleProperty());
+        stage.setScene(scene);
         stage.show();
 
-        String project = getParameters().getNamed().get("project");
+        Map<String, String> named = getParameters().getNamed();
+        Optional<Path> state = Optional.ofNullable(named.get("state")).map(Path::of);
+        String project = named.get("project");
         if (project != null) {
-            summary.setText("Loading " + project + " …");
-            CompletableFuture.supplyAsync(() -> summarise(Path.of(project)), background)
-                    .whenCompleteAsync(
-                            (text, error) -> summary.setText(error == null ? text : message(error)),
-                            Platform::runLater);
+            main.open().openFolder(Path.of(project), state);
+        } else if (Boolean.parseBoolean(named.get("demo"))) {
+            main.open().openDemo();
         }
-    }
-
-    private static String summarise(Path project) {
-        try {
-            LoadedProject loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.now());
-            int failures =
-                    new FailureAnalyzer().analyze(loaded.status()).failures().size();
-            return loaded.artifacts().manifest().projectName() + ": "
-                    + loaded.graph().size() + " resources, " + failures + (failures == 1 ? " failure" : " failures");
-        } catch (ArtifactException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private static String message(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     @Override
     public void stop() {
-        background.shutdownNow();
+        AppContext current = context;
+        if (current != null) {
+            current.close();
+        }
     }
 }

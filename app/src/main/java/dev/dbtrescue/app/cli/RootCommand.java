@@ -32,6 +32,15 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "dbt project folder to open in the window.")
     Path project;
 
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description = "Production artifacts (a state folder) to compare with, for Modified + downstream.")
+    Path state;
+
+    @Option(names = "--demo", description = "Open the bundled demo project (a real failed dbt run).")
+    boolean demo;
+
     /** The command line with dbt-rescue's conventions: exit 2 on bad usage or unreadable input. */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new RootCommand()));
@@ -50,6 +59,12 @@ public final class RootCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>();
         if (project != null) {
             args.add("--project=" + project.toAbsolutePath());
+        }
+        if (state != null) {
+            args.add("--state=" + state.toAbsolutePath());
+        }
+        if (demo) {
+            args.add("--demo=true");
         }
         Application.launch(LineageApp.class, args.toArray(String[]::new));
         return GUI_STARTED;

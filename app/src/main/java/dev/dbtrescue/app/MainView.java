@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app;
+
+import dev.dbtrescue.app.detail.DetailView;
+import dev.dbtrescue.app.lineage.LineageView;
+import dev.dbtrescue.app.lineage.SelectionView;
+import dev.dbtrescue.app.project.OpenProjectView;
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/** The window: menus, the selection panel, the lineage and the detail pane; the open-project panel on top. */
+public final class MainView extends BorderPane {
+
+    private final LineageView lineage;
+
+    public MainView(MainViewModel viewModel, Executor rasterExecutor) {
+        lineage = new LineageView(viewModel.lineage(), rasterExecutor);
+        var selection = new SelectionView(viewModel.selection());
+        var detail = new DetailView(viewModel.detail());
+        detail.setMinWidth(280);
+        var split = new SplitPane(selection, lineage, detail);
+        split.setId("workspace");
+        split.setDividerPositions(0.2, 0.75);
+        SplitPane.setResizableWithParent(selection, false);
+        SplitPane.setResizableWithParent(detail, false);
+
+        var open = new OpenProjectView(viewModel.open());
+        open.setMaxWidth(760);
+        var close = new Button("Back to the project");
+        close.setId("close-open-panel");
+        close.visibleProperty().bind(viewModel.sessionProperty().isNotNull());
+        close.managedProperty().bind(close.visibleProperty());
+        close.setOnAction(e -> viewModel.hideOpenPanel());
+        var openBox = new VBox(10, close, open);
+        openBox.setAlignment(Pos.TOP_CENTER);
+        openBox.setPadding(new Insets(24));
+        openBox.setMaxWidth(820);
+        var openScroll = new ScrollPane(openBox);
+        openScroll.setId("open-panel");
+        openScroll.setFitToWidth(true);
+        openScroll.setStyle("-fx-background: -fx-background; -fx-background-color: -fx-background;");
+        openScroll.visibleProperty().bind(viewModel.openPanelShownProperty());
+        split.visibleProperty().bind(viewModel.openPanelShownProperty().not());
+        open.installDropTarget(this);
+
+        setTop(menus(viewModel));
+        setCenter(new StackPane(split, openScroll));
+    }
+
+    /** The lineage screen, for tests and exports. */
+    public LineageView lineage() {
+        return lineage;
+    }
+
+    private MenuBar menus(MainViewModel viewModel) {
+        var openFolder = new MenuItem("Open project folder…");
+        openFolder.setId("menu-open-folder");
+        openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openFolder.setOnAction(e -> {
+            var chooser = new DirectoryChooser();
+            chooser.setTitle("Open a dbt project folder");
+            File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                viewModel.showOpenPanel();
+                viewModel.open().openFolder(folder.toPath(), viewModel.open().stateFolderProperty().get());
+            }
+        });
+        var openFiles = new MenuItem("Open artifact files…");
+        openFiles.setId("menu-open-files");
+        openFiles.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Open manifest.json, run_results.json and sources.json");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("dbt artifacts", "*.json"));
+            List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+            if (files != null && !files.isEmpty()) {
+                viewModel.showOpenPanel();
+                viewModel
+                        .open()
+                        .openFiles(
+                                files.stream().map(File::toPath).toList(),
+                                viewModel.open().stateFolderProperty().get());
+            }
+        });
+        var openPanel = new MenuItem("Open from SSH, recent projects, demo…");
+        openPanel.setId("menu-open-panel");
+        openPanel.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openPanel.setOnAction(e -> viewModel.showOpenPanel());
+        var demo = new MenuItem("Open the demo project");
+        demo.setId("menu-open-demo");
+        demo.setOnAction(e -> {
+            viewModel.showOpenPanel();
+            viewModel.open().openDemo();
+        });
+        var quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        var file = new Menu("File", null, openFolder, openFiles, openPanel, demo, quit);
+
+        var fit = new MenuItem("Fit to window");
+        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        fit.setOnAction(e -> lineage.canvas().fit());
+        var whole = new MenuItem("Show whole project");
+        whole.setOnAction(e -> viewModel.lineage().showWholeProject());
+        var failures = new MenuItem("Show failures' neighbourhood");
+        failures.setOnAction(e -> viewModel.lineage().showFailureNeighbourhood());
+        var find = new MenuItem("Find node…");
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        find.setOnAction(e -> lineage.focusSearch());
+        var view = new Menu("View", null, find, fit, whole, failures);
+        return new MenuBar(file, view);
+    }
+
+}

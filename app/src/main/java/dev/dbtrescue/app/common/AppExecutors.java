@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The app's background threads, owned by the composition root: a bounded pool for loading, layout, selectors and
+ * search, and one thread for edge rasterisation so it never queues behind a large load.
+ */
+public final class AppExecutors implements AutoCloseable {
+
+    private final ExecutorService background;
+    private final ExecutorService raster;
+
+    public AppExecutors() {
+        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        background = Executors.newFixedThreadPool(threads, named("dbt-rescue-work"));
+        raster = Executors.newSingleThreadExecutor(named("dbt-rescue-raster"));
+    }
+
+    /** Loading, layout, selector evaluation, search. */
+    public ExecutorService background() {
+        return background;
+    }
+
+    /** Edge rasterisation for the lineage canvas. */
+    public ExecutorService raster() {
+        return raster;
+    }
+
+    /** Stops both pools, interrupting running work, and waits briefly. */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        raster.shutdownNow();
+        try {
+            background.awaitTermination(2, TimeUnit.SECONDS);
+            raster.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

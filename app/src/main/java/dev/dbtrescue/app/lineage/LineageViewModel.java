@@ -1,0 +1,497 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.lineage;
+
+import dev.dbtrescue.app.lineage.canvas.NodeLook;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.status.Failure;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lineage screen's state: what is drawn (types, grouping, scope), its layout (computed off the FX thread, newest
+ * request wins), the look of every item (status, selection, focus, search hits), search, and what clicks and the
+ * lasso do. Large projects open on the failures' neighbourhood rather than on everything.
+ */
+public final class LineageViewModel {
+
+    /** Above this many drawn nodes, a project with failures opens on the failures' neighbourhood. */
+    public static final int LARGE_PROJECT = 1_500;
+
+    /** Levels up and down around failures, and around a node when expanding. */
+    static final int NEIGHBOURHOOD_DEPTH = 2;
+
+    /** A request to centre the view on an item, new for every request. */
+    public record CenterRequest(int item, long sequence) {}
+
+    private final Executor background;
+    private final Executor fx;
+    private final SelectionViewModel selection;
+    private final LayoutEngine engine;
+    private final ReadOnlyObjectWrapper<@Nullable LineageLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final ReadOnlyObjectWrapper<@Nullable NodeLook> look = new ReadOnlyObjectWrapper<>(this, "look");
+    private final ReadOnlyObjectWrapper<@Nullable CenterRequest> centerRequest =
+            new ReadOnlyObjectWrapper<>(this, "centerRequest");
+    private final ReadOnlyIntegerWrapper focused = new ReadOnlyIntegerWrapper(this, "focused", -1);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper scoped = new ReadOnlyBooleanWrapper(this, "scoped");
+    private final ReadOnlyStringWrapper scopeText = new ReadOnlyStringWrapper(this, "scopeText", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(this, "grouping", Grouping.NONE);
+    private final Map<NodeType, BooleanProperty> typeShown = new EnumMap<>(NodeType.class);
+    private final ObservableList<NodeType> presentTypes = FXCollections.observableArrayList();
+    private final ObservableList<FuzzySearch.Hit> searchResults = FXCollections.observableArrayList();
+    private final BitSet searchHits = new BitSet();
+    private @Nullable ProjectSession session;
+    private @Nullable FuzzySearch search;
+    private ViewOptions options = ViewOptions.DEFAULT;
+    private long layoutGeneration; // FX thread only
+    private long searchGeneration; // FX thread only
+    private long centerSequence;
+    private int pendingCenter = -1;
+    private boolean updatingOptions;
+
+    public LineageViewModel(SelectionViewModel selection, LayoutEngine engine, Executor background, Executor fx) {
+        this.selection = selection;
+        this.engine = engine;
+        this.background = background;
+        this.fx = fx;
+        for (NodeType type : NodeType.values()) {
+            var shown = new SimpleBooleanProperty(this, type.dbtName(), ViewOptions.DEFAULT.shows(type));
+            shown.addListener((obs, was, now) -> {
+                if (!updatingOptions) {
+                    relayout(options.withTypeShown(type, now));
+                }
+            });
+            typeShown.put(type, shown);
+        }
+        grouping.addListener((obs, was, now) -> {
+            if (!updatingOptions) {
+                relayout(options.withGrouping(now));
+            }
+        });
+        selection.selectionProperty().addListener((obs, was, now) -> updateLook());
+    }
+
+    /** The laid-out projection being drawn; null before a project is open. */
+    public ReadOnlyObjectProperty<@Nullable LineageLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    /** How every item looks: status, badges, selection and its boundary, focus, search hits. */
+    public ReadOnlyObjectProperty<@Nullable NodeLook> lookProperty() {
+        return look.getReadOnlyProperty();
+    }
+
+    /** Asks the view to centre on an item (after a search jump or a focus from elsewhere). */
+    public ReadOnlyObjectProperty<@Nullable CenterRequest> centerRequestProperty() {
+        return centerRequest.getReadOnlyProperty();
+    }
+
+    /** The graph index of the node shown in the detail pane, -1 for none. */
+    public ReadOnlyIntegerProperty focusedProperty() {
+        return focused.getReadOnlyProperty();
+    }
+
+    /** True while a layout is being computed. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True when only part of the project is drawn. */
+    public ReadOnlyBooleanProperty scopedProperty() {
+        return scoped.getReadOnlyProperty();
+    }
+
+    /** What part of the project is drawn, for the banner. */
+    public ReadOnlyStringProperty scopeTextProperty() {
+        return scopeText.getReadOnlyProperty();
+    }
+
+    /** Drawn counts and the layout time, for the status line. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** How nodes are grouped; collapsed groups are drawn as one node each. */
+    public ObjectProperty<Grouping> groupingProperty() {
+        return grouping;
+    }
+
+    /** Whether a resource type is drawn (tests are hidden by default and roll up as badges). */
+    public BooleanProperty typeShownProperty(NodeType type) {
+        return typeShown.get(type);
+    }
+
+    /** The resource types present in the project, for the type toggles. */
+    public ObservableList<NodeType> getPresentTypes() {
+        return FXCollections.unmodifiableObservableList(presentTypes);
+    }
+
+    /** The search results, best first. */
+    public ObservableList<FuzzySearch.Hit> getSearchResults() {
+        return FXCollections.unmodifiableObservableList(searchResults);
+    }
+
+    /** Shows a project (or none); large projects with failures open on the failures' neighbourhood. */
+    public void setSession(@Nullable ProjectSession newSession) {
+        session = newSession;
+        search = null;
+        searchResults.clear();
+        searchHits.clear();
+        focused.set(-1);
+        pendingCenter = -1;
+        if (newSession == null) {
+            ++layoutGeneration;
+            layout.set(null);
+            look.set(null);
+            return;
+        }
+        LineageGraph graph = newSession.project().graph();
+        search = new FuzzySearch(graph);
+        List<NodeType> types = new ArrayList<>();
+        int[] counts = new int[NodeType.values().length];
+        for (Node node : graph.nodes()) {
+            counts[node.type().ordinal()]++;
+        }
+        for (NodeType type : NodeType.values()) {
+            if (counts[type.ordinal()] > 0) {
+                types.add(type);
+            }
+        }
+        presentTypes.setAll(types);
+        updatingOptions = true;
+        try {
+            grouping.set(Grouping.NONE);
+            typeShown.forEach((type, shown) -> shown.set(ViewOptions.DEFAULT.shows(type)));
+        } finally {
+            updatingOptions = false;
+        }
+        relayout(ViewOptions.DEFAULT.withScope(initialScope(newSession)));
+    }
+
+    /** Draws every node of the project (with the current types and grouping). */
+    public void showWholeProject() {
+        relayout(options.withScope(Optional.empty()));
+    }
+
+    /** Draws the failures and their neighbourhood only. */
+    public void showFailureNeighbourhood() {
+        ProjectSession current = session;
+        if (current != null) {
+            relayout(options.withScope(Optional.of(failureNeighbourhood(current))));
+        }
+    }
+
+    /** Adds a node's upstream (two levels) to the drawn scope. */
+    public void expandUpstream(int graphIndex) {
+        expand(graphIndex, true);
+    }
+
+    /** Adds a node's downstream (two levels) to the drawn scope. */
+    public void expandDownstream(int graphIndex) {
+        expand(graphIndex, false);
+    }
+
+    /** Expands or collapses a group item. */
+    public void toggleGroup(String group) {
+        relayout(options.withGroupExpanded(group, !options.expandedGroups().contains(group)));
+    }
+
+    /**
+     * A click on an item: shift toggles it in the selection; a double click expands a collapsed group, or the scope
+     * around a node; a plain click shows the node in the detail pane.
+     */
+    public void clicked(int item, boolean shift, int clickCount) {
+        LineageLayout current = layout.get();
+        if (current == null || item < 0 || item >= current.projection().itemCount()) {
+            return;
+        }
+        Projection projection = current.projection();
+        if (shift) {
+            int[] members = projection.members(item);
+            boolean allSelected = true;
+            NodeSelection now = selection.selectionProperty().get();
+            for (int m : members) {
+                allSelected &= now.contains(m);
+            }
+            if (allSelected) {
+                selection.remove(members);
+            } else {
+                selection.add(members);
+            }
+            return;
+        }
+        Optional<String> group = projection.group(item);
+        if (clickCount >= 2 && group.isPresent()) {
+            toggleGroup(group.get());
+            return;
+        }
+        int node = projection.nodeOf(item);
+        if (node < 0) {
+            return;
+        }
+        if (clickCount >= 2 && options.scope().isPresent()) {
+            expandAround(node);
+        }
+        focused.set(node);
+        updateLook();
+    }
+
+    /** Adds or removes the lassoed items' nodes from the selection. */
+    public void lassoed(int[] items, boolean remove) {
+        LineageLayout current = layout.get();
+        if (current == null) {
+            return;
+        }
+        List<Integer> nodes = new ArrayList<>();
+        for (int item : items) {
+            for (int m : current.projection().members(item)) {
+                nodes.add(m);
+            }
+        }
+        int[] indices = nodes.stream().mapToInt(Integer::intValue).toArray();
+        if (remove) {
+            selection.remove(indices);
+        } else {
+            selection.add(indices);
+        }
+    }
+
+    /** A click on empty space: nothing in the detail pane. */
+    public void backgroundClicked() {
+        focused.set(-1);
+        updateLook();
+    }
+
+    /** Searches by name, unique_id and path off the FX thread; a newer call supersedes an older one. */
+    public void search(String query) {
+        long request = ++searchGeneration;
+        FuzzySearch index = search;
+        if (index == null || query.isBlank()) {
+            searchResults.clear();
+            searchHits.clear();
+            updateLook();
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> index.search(query, 50), background)
+                .whenCompleteAsync(
+                        (hits, error) -> {
+                            if (request != searchGeneration || error != null) {
+                                return;
+                            }
+                            searchResults.setAll(hits);
+                            searchHits.clear();
+                            hits.forEach(h -> searchHits.set(h.graphIndex()));
+                            updateLook();
+                        },
+                        fx);
+    }
+
+    /**
+     * Shows a node in the detail pane and centres on it, drawing it first if it was outside the scope (hidden tests
+     * centre on the node they test; members of collapsed groups on their group).
+     */
+    public void focus(int graphIndex) {
+        ProjectSession current = session;
+        if (current == null
+                || graphIndex < 0
+                || graphIndex >= current.project().graph().size()) {
+            return;
+        }
+        focused.set(graphIndex);
+        Optional<BitSet> scope = options.scope();
+        if (scope.isPresent() && !scope.get().get(graphIndex)) {
+            pendingCenter = graphIndex;
+            expandAround(graphIndex);
+            return;
+        }
+        requestCenter(graphIndex);
+        updateLook();
+    }
+
+    /** Focuses a node by id. */
+    public void focus(NodeId id) {
+        ProjectSession current = session;
+        if (current != null && current.project().graph().contains(id)) {
+            focus(current.project().graph().indexOf(id));
+        }
+    }
+
+    /** A tooltip for an item: name, type, status with age, and execution time. */
+    public String tooltip(int item) {
+        LineageLayout current = layout.get();
+        ProjectSession project = session;
+        if (current == null
+                || project == null
+                || item < 0
+                || item >= current.projection().itemCount()) {
+            return "";
+        }
+        return Tooltips.of(project, current, item);
+    }
+
+    private void requestCenter(int graphIndex) {
+        LineageLayout current = layout.get();
+        if (current == null) {
+            return;
+        }
+        int item = drawnItemFor(current.projection(), graphIndex);
+        if (item >= 0) {
+            centerRequest.set(new CenterRequest(item, ++centerSequence));
+        }
+    }
+
+    /** The item that draws a node, or for a hidden test the item of the node it tests. */
+    private static int drawnItemFor(Projection projection, int graphIndex) {
+        int item = projection.itemOf(graphIndex);
+        if (item >= 0) {
+            return item;
+        }
+        for (int i = 0; i < projection.itemCount(); i++) {
+            for (int t : projection.testsOf(i)) {
+                if (t == graphIndex) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void expand(int graphIndex, boolean upstream) {
+        ProjectSession current = session;
+        if (current == null) {
+            return;
+        }
+        LineageGraph graph = current.project().graph();
+        BitSet root = new BitSet();
+        root.set(graphIndex);
+        BitSet add =
+                upstream ? graph.ancestors(root, NEIGHBOURHOOD_DEPTH) : graph.descendants(root, NEIGHBOURHOOD_DEPTH);
+        add.or(root);
+        options.scope().ifPresent(scope -> {
+            scope.or(add);
+            relayout(options.withScope(Optional.of(scope)));
+        });
+    }
+
+    private void expandAround(int graphIndex) {
+        ProjectSession current = session;
+        if (current == null) {
+            return;
+        }
+        LineageGraph graph = current.project().graph();
+        BitSet root = new BitSet();
+        root.set(graphIndex);
+        BitSet scope = options.scope().orElseGet(BitSet::new);
+        scope.or(root);
+        scope.or(graph.ancestors(root, 1));
+        scope.or(graph.descendants(root, 1));
+        relayout(options.withScope(Optional.of(scope)));
+    }
+
+    private static Optional<BitSet> initialScope(ProjectSession session) {
+        LineageGraph graph = session.project().graph();
+        int drawn = 0;
+        for (Node node : graph.nodes()) {
+            if (ViewOptions.DEFAULT.shows(node.type())) {
+                drawn++;
+            }
+        }
+        if (drawn <= LARGE_PROJECT || session.analysis().failures().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(failureNeighbourhood(session));
+    }
+
+    private static BitSet failureNeighbourhood(ProjectSession session) {
+        LineageGraph graph = session.project().graph();
+        BitSet roots = new BitSet(graph.size());
+        for (Failure failure : session.analysis().failures()) {
+            roots.set(graph.indexOf(failure.node()));
+        }
+        BitSet scope = (BitSet) roots.clone();
+        scope.or(graph.ancestors(roots, NEIGHBOURHOOD_DEPTH));
+        scope.or(graph.descendants(roots, NEIGHBOURHOOD_DEPTH));
+        return scope;
+    }
+
+    private void relayout(ViewOptions newOptions) {
+        ProjectSession current = session;
+        if (current == null) {
+            options = newOptions;
+            return;
+        }
+        options = newOptions;
+        long request = ++layoutGeneration;
+        busy.set(true);
+        CompletableFuture.supplyAsync(() -> engine.layout(current, newOptions), background)
+                .whenCompleteAsync(
+                        (result, error) -> {
+                            if (request != layoutGeneration) {
+                                return; // a newer layout request owns the view
+                            }
+                            busy.set(false);
+                            if (error != null) {
+                                statusText.set("Could not lay out the graph: " + error.getMessage());
+                                return;
+                            }
+                            layout.set(result);
+                            describe(current, result);
+                            updateLook();
+                            if (pendingCenter >= 0) {
+                                int node = pendingCenter;
+                                pendingCenter = -1;
+                                requestCenter(node);
+                            }
+                        },
+                        fx);
+    }
+
+    private void describe(ProjectSession current, LineageLayout result) {
+        int total = current.project().graph().size();
+        int drawnNodes = result.projection().drawnNodes().cardinality();
+        boolean partial = options.scope().isPresent();
+        scoped.set(partial);
+        scopeText.set(
+                partial
+                        ? "Showing the failures' neighbourhood: " + drawnNodes + " of " + total
+                                + " resources. Double-click a node to expand around it."
+                        : "");
+        statusText.set(result.projection().itemCount() + " items drawn (" + drawnNodes + " of " + total
+                + " resources) · layout " + result.layoutMillis() + " ms");
+    }
+
+    private void updateLook() {
+        LineageLayout current = layout.get();
+        if (current == null) {
+            look.set(null);
+            return;
+        }
+        look.set(Looks.of(current, selection.selectionProperty().get(), searchHits, focused.get()));
+    }
+}

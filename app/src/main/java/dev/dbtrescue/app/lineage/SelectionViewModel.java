@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.lineage;
+
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.plan.PlanningException;
+import dev.dbtrescue.graph.plan.RescuePresets;
+import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
+import dev.dbtrescue.graph.plan.RescuePresets.StaleCriteria;
+import dev.dbtrescue.graph.select.IndirectSelection;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to rebuild: the preset buttons (failed, modified, stale, each with its downstream), the selector field and
+ * manual edits by click and lasso. The selection is always kept as a dbt selector that selects exactly its nodes, so
+ * it can be copied into a terminal. Selector evaluation runs off the FX thread; the newest request wins.
+ */
+public final class SelectionViewModel {
+
+    /** One row of the selected-node list. */
+    public record NodeRow(int graphIndex, String name, String type, String uniqueId) {
+        @Override
+        public String toString() {
+            return name + "  (" + type + ")";
+        }
+    }
+
+    private final Executor background;
+    private final Executor fx;
+    private final StringProperty selectText = new SimpleStringProperty(this, "selectText", "");
+    private final StringProperty excludeText = new SimpleStringProperty(this, "excludeText", "");
+    private final ReadOnlyStringWrapper selectorError = new ReadOnlyStringWrapper(this, "selectorError", "");
+    private final ReadOnlyStringWrapper matchCount = new ReadOnlyStringWrapper(this, "matchCount", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Nothing selected");
+    private final ReadOnlyStringWrapper arguments = new ReadOnlyStringWrapper(this, "arguments", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private final ReadOnlyObjectWrapper<NodeSelection> selection =
+            new ReadOnlyObjectWrapper<>(this, "selection", NodeSelection.NONE);
+    private final Map<Preset, ReadOnlyStringWrapper> presetLabels = new EnumMap<>(Preset.class);
+    private final Map<Preset, ReadOnlyBooleanWrapper> presetAvailable = new EnumMap<>(Preset.class);
+    private final Map<Preset, PresetSelection> presets = new EnumMap<>(Preset.class);
+    private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
+    private @Nullable ProjectSession session;
+    private @Nullable RescuePresets engine;
+    private NodeSelection base = NodeSelection.NONE;
+    private final BitSet added = new BitSet();
+    private final BitSet removed = new BitSet();
+    private long generation; // FX thread only
+
+    public SelectionViewModel(Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+        for (Preset preset : Preset.values()) {
+            presetLabels.put(preset, new ReadOnlyStringWrapper(this, preset.name(), preset.label()));
+            presetAvailable.put(preset, new ReadOnlyBooleanWrapper(this, preset.name() + "Available"));
+        }
+    }
+
+    /** The {@code --select} text typed by the user; {@link #previewSelector()} evaluates it. */
+    public StringProperty selectTextProperty() {
+        return selectText;
+    }
+
+    /** The {@code --exclude} text typed by the user. */
+    public StringProperty excludeTextProperty() {
+        return excludeText;
+    }
+
+    /** The inline error for an invalid selector (with the column and a suggestion), empty when valid. */
+    public ReadOnlyStringProperty selectorErrorProperty() {
+        return selectorError.getReadOnlyProperty();
+    }
+
+    /** How many nodes the typed selector matches ({@code 14 nodes}), empty when blank. */
+    public ReadOnlyStringProperty matchCountProperty() {
+        return matchCount.getReadOnlyProperty();
+    }
+
+    /** One line: how many nodes are selected and where the selection came from. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The selection as copyable dbt arguments ({@code --select 'a+' --exclude 'b'}), empty when nothing. */
+    public ReadOnlyStringProperty argumentsProperty() {
+        return arguments.getReadOnlyProperty();
+    }
+
+    /** Warnings of the last preset or selector (for example, the project has no run results). */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** The current selection. */
+    public ReadOnlyObjectProperty<NodeSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** A preset button's text with its count ({@code Failed + downstream (12)}). */
+    public ReadOnlyStringProperty presetLabelProperty(Preset preset) {
+        return presetLabels.get(preset).getReadOnlyProperty();
+    }
+
+    /** True when a preset can be applied (modified needs a state manifest; failed needs failures). */
+    public ReadOnlyBooleanProperty presetAvailableProperty(Preset preset) {
+        return presetAvailable.get(preset).getReadOnlyProperty();
+    }
+
+    /** The selected nodes, by type then name. */
+    public ObservableList<NodeRow> getRows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** Shows another project (or none): clears the selection and computes the presets' counts off the FX thread. */
+    public void setSession(@Nullable ProjectSession newSession) {
+        ++generation;
+        session = newSession;
+        engine = newSession == null
+                ? null
+                : new RescuePresets(newSession.project(), newSession.selectors(), newSession.state());
+        presets.clear();
+        presetLabels.forEach((preset, label) -> label.set(preset.label()));
+        presetAvailable.values().forEach(a -> a.set(false));
+        selectText.set("");
+        excludeText.set("");
+        selectorError.set("");
+        matchCount.set("");
+        warning.set("");
+        setBase(NodeSelection.NONE);
+        RescuePresets presetsEngine = engine;
+        if (presetsEngine == null || newSession == null) {
+            return;
+        }
+        boolean withState = newSession.hasStateManifest();
+        CompletableFuture.supplyAsync(() -> computePresets(presetsEngine, withState), background)
+                .whenCompleteAsync(
+                        (computed, error) -> {
+                            if (session != newSession || error != null) {
+                                return; // another project was opened meanwhile
+                            }
+                            computed.forEach((preset, result) -> {
+                                presets.put(preset, result);
+                                presetLabels
+                                        .get(preset)
+                                        .set(preset.label() + " ("
+                                                + result.nodes().size() + ")");
+                                presetAvailable.get(preset).set(!result.nodes().isEmpty());
+                            });
+                        },
+                        fx);
+    }
+
+    /** Selects a preset's nodes (failed, modified or stale, each with everything downstream). */
+    public void applyPreset(Preset preset) {
+        PresetSelection result = presets.get(preset);
+        ProjectSession current = session;
+        if (result == null || current == null) {
+            return;
+        }
+        ++generation;
+        selectText.set(result.select());
+        excludeText.set(result.exclude());
+        selectorError.set("");
+        matchCount.set(count(result.nodes().size()));
+        warning.set(String.join("\n", result.warnings()));
+        setBase(new NodeSelection(
+                indices(current.project().graph(), result.nodes()), result.select(), result.exclude(), preset.label()));
+    }
+
+    /**
+     * Evaluates the typed selector off the FX thread and makes its nodes the selection; an invalid selector leaves the
+     * selection as it was and shows the error. A newer call supersedes an older one.
+     */
+    public void previewSelector() {
+        long request = ++generation;
+        String select = selectText.get().trim();
+        String exclude = excludeText.get().trim();
+        RescuePresets presetsEngine = engine;
+        ProjectSession current = session;
+        if (presetsEngine == null || current == null) {
+            return;
+        }
+        if (select.isEmpty()) {
+            selectorError.set(exclude.isEmpty() ? "" : "Give a --select value; --exclude alone selects nothing.");
+            matchCount.set("");
+            if (exclude.isEmpty()) {
+                setBase(NodeSelection.NONE);
+            }
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> evaluate(presetsEngine, select, exclude), background)
+                .whenCompleteAsync(
+                        (result, error) -> {
+                            if (request != generation) {
+                                return; // a newer keystroke owns the field
+                            }
+                            if (error != null) {
+                                selectorError.set(message(error));
+                                matchCount.set("");
+                                return;
+                            }
+                            selectorError.set("");
+                            matchCount.set(count(result.nodes().size()));
+                            warning.set(String.join("\n", result.warnings()));
+                            setBase(new NodeSelection(
+                                    indices(current.project().graph(), result.nodes()), select, exclude, "selector"));
+                        },
+                        fx);
+    }
+
+    /** Adds a node to the selection, or removes it if selected (shift-click). */
+    public void toggle(int graphIndex) {
+        if (selection.get().contains(graphIndex)) {
+            remove(new int[] {graphIndex});
+        } else {
+            add(new int[] {graphIndex});
+        }
+    }
+
+    /** Adds nodes to the selection (lasso). */
+    public void add(int[] graphIndices) {
+        for (int i : graphIndices) {
+            removed.clear(i);
+            if (!base.contains(i)) {
+                added.set(i);
+            }
+        }
+        edited();
+    }
+
+    /** Removes nodes from the selection (lasso with alt). */
+    public void remove(int[] graphIndices) {
+        for (int i : graphIndices) {
+            added.clear(i);
+            if (base.contains(i)) {
+                removed.set(i);
+            }
+        }
+        edited();
+    }
+
+    /** Selects nothing. */
+    public void clear() {
+        ++generation;
+        selectText.set("");
+        excludeText.set("");
+        selectorError.set("");
+        matchCount.set("");
+        warning.set("");
+        setBase(NodeSelection.NONE);
+    }
+
+    private void setBase(NodeSelection newBase) {
+        base = newBase;
+        added.clear();
+        removed.clear();
+        publish(newBase);
+    }
+
+    /** After manual edits: base plus added minus removed, as exact selectors appended to the base selector. */
+    private void edited() {
+        ProjectSession current = session;
+        if (current == null) {
+            return;
+        }
+        BitSet nodes = base.nodes();
+        nodes.or(added);
+        nodes.andNot(removed);
+        LineageGraph graph = current.project().graph();
+        List<String> select = new ArrayList<>();
+        if (!base.select().isEmpty()) {
+            select.add(base.select());
+        }
+        List<String> exclude = new ArrayList<>();
+        if (!base.exclude().isEmpty()) {
+            exclude.add(base.exclude());
+        }
+        for (int i = added.nextSetBit(0); i >= 0; i = added.nextSetBit(i + 1)) {
+            select.add(current.selectors().selectorFor(graph.nodeAt(i).id()));
+        }
+        for (int i = removed.nextSetBit(0); i >= 0; i = removed.nextSetBit(i + 1)) {
+            exclude.add(current.selectors().selectorFor(graph.nodeAt(i).id()));
+        }
+        if (nodes.isEmpty()) {
+            publish(NodeSelection.NONE);
+            return;
+        }
+        NodeSelection candidate =
+                new NodeSelection(nodes, String.join(" ", select), String.join(" ", exclude), "edited");
+        publish(candidate);
+        verify(candidate, graph);
+    }
+
+    /**
+     * An added node may match the base exclusion, which dbt applies after every union: check the derived selector
+     * off the FX thread and fall back to listing every node exactly when it would select something else.
+     */
+    private void verify(NodeSelection candidate, LineageGraph graph) {
+        long request = ++generation;
+        RescuePresets presetsEngine = engine;
+        ProjectSession current = session;
+        if (presetsEngine == null || current == null) {
+            return;
+        }
+        CompletableFuture.supplyAsync(
+                        () -> evaluate(presetsEngine, candidate.select(), candidate.exclude()), background)
+                .whenCompleteAsync(
+                        (result, error) -> {
+                            if (request != generation) {
+                                return;
+                            }
+                            if (error == null && indices(graph, result.nodes()).equals(candidate.nodes())) {
+                                return;
+                            }
+                            BitSet nodes = candidate.nodes();
+                            List<String> exact = new ArrayList<>();
+                            for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
+                                exact.add(current.selectors()
+                                        .selectorFor(graph.nodeAt(i).id()));
+                            }
+                            publish(new NodeSelection(nodes, String.join(" ", exact), "", "edited"));
+                        },
+                        fx);
+    }
+
+    private void publish(NodeSelection value) {
+        selection.set(value);
+        arguments.set(value.arguments());
+        summary.set(
+                value.isEmpty()
+                        ? "Nothing selected"
+                        : count(value.size()) + " selected" + (value.origin().isEmpty() ? "" : " · " + value.origin()));
+        ProjectSession current = session;
+        if (current == null) {
+            rows.clear();
+            return;
+        }
+        LineageGraph graph = current.project().graph();
+        BitSet nodes = value.nodes();
+        List<NodeRow> list = new ArrayList<>(nodes.cardinality());
+        for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
+            Node node = graph.nodeAt(i);
+            list.add(new NodeRow(
+                    i,
+                    Projection.displayName(node),
+                    node.type().dbtName(),
+                    node.id().toString()));
+        }
+        list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
+        rows.setAll(list);
+    }
+
+    private static Map<Preset, PresetSelection> computePresets(RescuePresets engine, boolean withState) {
+        Map<Preset, PresetSelection> computed = new EnumMap<>(Preset.class);
+        synchronized (engine) { // RescuePresets keeps one evaluator and is not thread-safe
+            tryPreset(computed, Preset.FAILED, engine::failed);
+            if (withState) {
+                tryPreset(computed, Preset.MODIFIED, engine::modified);
+            }
+            tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL));
+        }
+        return computed;
+    }
+
+    private interface PresetCall {
+        PresetSelection call() throws PlanningException;
+    }
+
+    private static void tryPreset(Map<Preset, PresetSelection> into, Preset preset, PresetCall call) {
+        try {
+            into.put(preset, call.call());
+        } catch (PlanningException e) {
+            // the preset does not apply to this project (no run results, no state): its button stays disabled
+        }
+    }
+
+    private static PresetSelection evaluate(RescuePresets engine, String select, String exclude) {
+        synchronized (engine) {
+            try {
+                return engine.select(
+                        List.of(select), exclude.isEmpty() ? List.of() : List.of(exclude), IndirectSelection.EAGER);
+            } catch (PlanningException e) {
+                throw new CompletionException(e);
+            }
+        }
+    }
+
+    private static BitSet indices(LineageGraph graph, List<NodeId> ids) {
+        BitSet set = new BitSet(graph.size());
+        for (NodeId id : ids) {
+            set.set(graph.indexOf(id));
+        }
+        return set;
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " node" : " nodes");
+    }
+
+    private static String message(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.app.lineage.canvas.NodeLook;
+import dev.dbtrescue.app.lineage.canvas.NodeStatus;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.status.Failure;
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+
+class LineageViewModelTest {
+
+    private final ProjectSession session = DemoSessions.failedWithState();
+    private final LineageGraph graph = session.project().graph();
+    private final SelectionViewModel selection = new SelectionViewModel(Runnable::run, Runnable::run);
+    private final LineageViewModel vm =
+            new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run);
+
+    @Test
+    void aSmallProjectOpensWholeWithTestsHidden() {
+        vm.setSession(session);
+
+        LineageLayout layout = vm.layoutProperty().get();
+        assertNotNull(layout);
+        assertFalse(vm.scopedProperty().get());
+        long drawable = graph.nodes().stream().filter(n -> !n.type().isTest()).count();
+        assertEquals(drawable, layout.projection().itemCount());
+    }
+
+    @Test
+    void theFailedModelIsDrawnAsAnErrorWithItsTestsAsABadge() {
+        vm.setSession(session);
+
+        Failure failure = session.analysis().failures().stream()
+                .filter(f -> f.node().toString().equals("model.rescue_shop.int_payments_converted"))
+                .findFirst()
+                .orElseThrow();
+        LineageLayout layout = vm.layoutProperty().get();
+        int item = layout.projection().itemOf(graph.indexOf(failure.node()));
+        assertEquals(NodeStatus.ERROR, layout.status()[item]);
+    }
+
+    @Test
+    void showingTestsDrawsThemAsNodes() {
+        vm.setSession(session);
+        int before = vm.layoutProperty().get().projection().itemCount();
+
+        vm.typeShownProperty(NodeType.TEST).set(true);
+
+        long tests = graph.nodes().stream().filter(n -> n.type() == NodeType.TEST).count();
+        assertEquals(before + tests, vm.layoutProperty().get().projection().itemCount());
+    }
+
+    @Test
+    void clickingANodeFocusesItAndShiftClickTogglesItsSelection() {
+        vm.setSession(session);
+        int node = graph.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
+        int item = vm.layoutProperty().get().projection().itemOf(node);
+
+        vm.clicked(item, false, 1);
+        assertEquals(node, vm.focusedProperty().get());
+
+        vm.clicked(item, true, 1);
+        NodeLook look = vm.lookProperty().get();
+        assertTrue(selection.selectionProperty().get().contains(node));
+        assertTrue(look.selected().get(item));
+        assertTrue(look.dimUnselected());
+        assertEquals(item, look.focused());
+    }
+
+    @Test
+    void theSelectionBoundaryIsTheSelectedNodesWithUnselectedParents() {
+        vm.setSession(session);
+        selection.applyPreset(Preset.FAILED);
+
+        NodeLook look = vm.lookProperty().get();
+        Projection projection = vm.layoutProperty().get().projection();
+        BitSet nodes = selection.selectionProperty().get().nodes();
+        for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
+            int item = projection.itemOf(i);
+            if (item < 0) {
+                continue;
+            }
+            boolean unselectedParent = false;
+            for (int p : graph.parentIndices(i)) {
+                unselectedParent |= !nodes.get(p);
+            }
+            assertEquals(unselectedParent, look.boundary().get(item), graph.nodeAt(i).name());
+        }
+    }
+
+    @Test
+    void focusingAHiddenTestCentresOnTheNodeItTests() {
+        vm.setSession(session);
+        int test = graph.indexOf(graph.nodes().stream()
+                .filter(n -> n.id().toString().startsWith("test.rescue_shop.not_null_fct_payments_payment_id"))
+                .findFirst()
+                .orElseThrow()
+                .id());
+
+        vm.focus(test);
+
+        int fct = graph.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
+        assertEquals(test, vm.focusedProperty().get());
+        assertEquals(
+                vm.layoutProperty().get().projection().itemOf(fct),
+                vm.centerRequestProperty().get().item());
+    }
+
+    @Test
+    void searchHighlightsTheHits() {
+        vm.setSession(session);
+
+        vm.search("fct_payments");
+
+        assertEquals("fct_payments", vm.getSearchResults().get(0).name());
+        int item = vm.layoutProperty().get().projection().itemOf(vm.getSearchResults().get(0).graphIndex());
+        assertTrue(vm.lookProperty().get().highlighted().get(item));
+    }
+
+    @Test
+    void aLargeProjectWithFailuresOpensOnTheFailuresNeighbourhoodAndCanShowEverything() {
+        var small = new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run);
+        small.setSession(session);
+        small.showFailureNeighbourhood();
+        assertTrue(small.scopedProperty().get());
+        int scoped = small.layoutProperty().get().projection().itemCount();
+
+        small.showWholeProject();
+
+        assertFalse(small.scopedProperty().get());
+        assertTrue(small.layoutProperty().get().projection().itemCount() > scoped);
+    }
+
+    @Test
+    void expandingUpstreamAddsTheNodesParents() {
+        vm.setSession(session);
+        vm.showFailureNeighbourhood();
+        Projection before = vm.layoutProperty().get().projection();
+        int edge = -1;
+        for (int i = 0; i < graph.size() && edge < 0; i++) {
+            if (before.itemOf(i) >= 0) {
+                for (int p : graph.parentIndices(i)) {
+                    if (before.itemOf(p) < 0 && !graph.nodeAt(p).type().isTest()) {
+                        edge = i;
+                    }
+                }
+            }
+        }
+        assertTrue(edge >= 0, "some drawn node has an undrawn parent");
+
+        vm.expandUpstream(edge);
+
+        Projection after = vm.layoutProperty().get().projection();
+        for (int p : graph.parentIndices(edge)) {
+            if (!graph.nodeAt(p).type().isTest()) {
+                assertTrue(after.itemOf(p) >= 0, graph.nodeAt(p).name());
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.plan.RescuePresets;
+import dev.dbtrescue.graph.select.IndirectSelection;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+class SelectionViewModelTest {
+
+    private final ProjectSession session = DemoSessions.failedWithState();
+    private final LineageGraph graph = session.project().graph();
+    private final SelectionViewModel vm = new SelectionViewModel(Runnable::run, Runnable::run);
+
+    @Test
+    void failedPresetSelectsExactlyWhatTheEngineComputes() throws Exception {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+
+        List<NodeId> expected = engine().failed().nodes();
+        assertEquals(indices(expected), vm.selectionProperty().get().nodes());
+        assertEquals("Failed + downstream (" + expected.size() + ")", vm.presetLabelProperty(Preset.FAILED).get());
+        assertEquals(expected.size(), vm.getRows().size());
+    }
+
+    @Test
+    void modifiedPresetNeedsAState() {
+        vm.setSession(DemoSessions.failed());
+        assertFalse(vm.presetAvailableProperty(Preset.MODIFIED).get());
+
+        vm.setSession(session);
+        assertTrue(vm.presetAvailableProperty(Preset.MODIFIED).get());
+    }
+
+    @Test
+    void aTypedSelectorSelectsWhatTheEngineSelects() throws Exception {
+        vm.setSession(session);
+        vm.selectTextProperty().set("int_payments_converted+ tag:finance");
+        vm.excludeTextProperty().set("fct_payments");
+        vm.previewSelector();
+
+        var expected = engine().select(
+                        List.of("int_payments_converted+ tag:finance"), List.of("fct_payments"), IndirectSelection.EAGER)
+                .nodes();
+        assertEquals(indices(expected), vm.selectionProperty().get().nodes());
+        assertEquals(expected.size() + " nodes", vm.matchCountProperty().get());
+        assertEquals(
+                "--select 'int_payments_converted+ tag:finance' --exclude fct_payments",
+                vm.argumentsProperty().get());
+        assertEquals("", vm.selectorErrorProperty().get());
+    }
+
+    @Test
+    void anInvalidSelectorShowsAnInlineErrorAndKeepsTheSelection() {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        BitSet before = vm.selectionProperty().get().nodes();
+
+        vm.selectTextProperty().set("tagg:finance");
+        vm.previewSelector();
+
+        assertFalse(vm.selectorErrorProperty().get().isEmpty());
+        assertTrue(vm.selectorErrorProperty().get().contains("tagg"), vm.selectorErrorProperty().get());
+        assertEquals(before, vm.selectionProperty().get().nodes());
+    }
+
+    @Test
+    void manualEditsKeepASelectorThatDbtWouldEvaluateToTheSameNodes() throws Exception {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        int extra = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__customers"));
+        int dropped = vm.selectionProperty().get().nodes().nextSetBit(0);
+
+        vm.toggle(extra);
+        vm.toggle(dropped);
+
+        NodeSelection now = vm.selectionProperty().get();
+        assertTrue(now.contains(extra));
+        assertFalse(now.contains(dropped));
+        var reevaluated = engine().select(
+                        List.of(now.select()),
+                        now.exclude().isEmpty() ? List.of() : List.of(now.exclude()),
+                        IndirectSelection.EAGER)
+                .nodes();
+        assertEquals(now.nodes(), indices(reevaluated));
+    }
+
+    @Test
+    void theNewestSelectorRequestWinsWhenResultsArriveOutOfOrder() {
+        List<Runnable> queued = new ArrayList<>();
+        Executor later = queued::add;
+        var slow = new SelectionViewModel(later, Runnable::run);
+        slow.setSession(session);
+        queued.remove(0).run(); // the presets
+        slow.selectTextProperty().set("fct_payments");
+        slow.previewSelector();
+        slow.selectTextProperty().set("stg_shop__customers");
+        slow.previewSelector();
+
+        queued.get(1).run();
+        queued.get(0).run();
+
+        BitSet only = new BitSet();
+        only.set(graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__customers")));
+        assertEquals(only, slow.selectionProperty().get().nodes());
+    }
+
+    @Test
+    void clearSelectsNothing() {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        vm.clear();
+
+        assertTrue(vm.selectionProperty().get().isEmpty());
+        assertEquals("Nothing selected", vm.summaryProperty().get());
+        assertEquals("", vm.argumentsProperty().get());
+    }
+
+    private RescuePresets engine() {
+        return new RescuePresets(session.project(), session.selectors(), session.state());
+    }
+
+    private BitSet indices(List<NodeId> ids) {
+        BitSet set = new BitSet();
+        ids.forEach(id -> set.set(graph.indexOf(id)));
+        return set;
+    }
+}
