@@ -70,11 +70,12 @@ public final class ProjectLoader {
             return switch (source) {
                 case ProjectSource.LocalFolder f -> {
                     progress.step("Looking for " + f.folder().resolve("target"), 0.05);
-                    yield fromFolder(f.folder(), f.describe(), f.state(), progress);
+                    yield fromFolder(f.folder(), f.key().describe(), f.state(), progress);
                 }
                 case ProjectSource.ArtifactFiles f ->
-                    read(f.manifest(), f.runResults(), f.sources(), f.describe(), f.state(), progress);
-                case ProjectSource.Ssh s -> fromFolder(fetch(s, progress, prompts), s.describe(), s.state(), progress);
+                    read(f.manifest(), f.runResults(), f.sources(), f.key().describe(), f.state(), progress);
+                case ProjectSource.Ssh s ->
+                    fromFolder(fetch(s, progress, prompts), s.key().describe(), s.state(), progress);
                 case ProjectSource.Demo d -> {
                     progress.step("Unpacking the demo project", 0.05);
                     DemoProject.Extracted demo = DemoProject.in(folders).extract();
