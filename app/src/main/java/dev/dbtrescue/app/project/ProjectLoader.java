@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.project;
+
+import dev.dbtrescue.graph.manifest.ArtifactException;
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.manifest.Manifest;
+import dev.dbtrescue.graph.manifest.ManifestReader;
+import dev.dbtrescue.graph.manifest.ProjectArtifacts;
+import dev.dbtrescue.graph.manifest.RunResults;
+import dev.dbtrescue.graph.manifest.RunResultsReader;
+import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
+import dev.dbtrescue.graph.manifest.SourcesReader;
+import dev.dbtrescue.graph.select.SelectionState;
+import dev.dbtrescue.runner.DbtExecutor;
+import dev.dbtrescue.runner.RunnerException;
+import dev.dbtrescue.runner.ssh.SshPrompts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Opens a project from any {@link ProjectSource} into a {@link ProjectSession}: copies remote artifacts, reads the
+ * artifacts and the state folder, and analyses the run. Synchronous and usable from any thread (never the FX thread:
+ * it reads large files). Reports steps to a {@link LoadProgress} and stops between steps when it is cancelled.
+ */
+public final class ProjectLoader {
+
+    private final AppFolders folders;
+    private final RemoteArtifacts remote;
+    private final Clock clock;
+    private final ArtifactLoader artifacts = new ArtifactLoader();
+
+    /**
+     * @param folders where SSH copies and the demo are cached
+     * @param remote how remote artifacts are copied ({@link RemoteArtifacts#overSsh})
+     * @param clock the clock ages (of sources, of runs) are measured with
+     */
+    public ProjectLoader(AppFolders folders, RemoteArtifacts remote, Clock clock) {
+        this.folders = folders;
+        this.remote = remote;
+        this.clock = clock;
+    }
+
+    /** As {@link #load(ProjectSource, LoadProgress, SshPrompts)}, refusing unknown SSH hosts without asking. */
+    public ProjectSession load(ProjectSource source, LoadProgress progress) throws ProjectLoadException {
+        return load(source, progress, SshPrompts.none());
+    }
+
+    /**
+     * Opens a project.
+     *
+     * @param prompts asked when an SSH host is unknown or a key needs a passphrase
+     * @throws ProjectLoadException with a message for the user: which file or host, what is wrong, what to do
+     * @throws CancellationException if the progress was cancelled or the thread interrupted
+     */
+    public ProjectSession load(ProjectSource source, LoadProgress progress, SshPrompts prompts)
+            throws ProjectLoadException {
+        try {
+            return switch (source) {
+                case ProjectSource.LocalFolder f -> {
+                    progress.step("Looking for " + f.folder().resolve("target"), 0.05);
+                    yield fromFolder(f.folder(), f.key().describe(), f.state(), progress);
+                }
+                case ProjectSource.ArtifactFiles f ->
+                    read(f.manifest(), f.runResults(), f.sources(), f.key().describe(), f.state(), progress);
+                case ProjectSource.Ssh s ->
+                    fromFolder(fetch(s, progress, prompts), s.key().describe(), s.state(), progress);
+                case ProjectSource.Demo d -> {
+                    progress.step("Unpacking the demo project", 0.05);
+                    DemoProject.Extracted demo = DemoProject.in(folders).extract();
+                    yield fromFolder(demo.project(), d.describe(), Optional.of(demo.state()), progress);
+                }
+            };
+        } catch (ArtifactException e) {
+            throw new ProjectLoadException(e.getMessage(), e);
+        } catch (RunnerException e) {
+            throw new ProjectLoadException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectLoadException("Could not open " + source.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ProjectSession fromFolder(Path folder, String origin, Optional<Path> state, LoadProgress progress)
+            throws ArtifactException {
+        progress.checkCancelled();
+        Path manifest = artifacts.manifestOf(folder);
+        Path target = manifest.getParent();
+        List<Path> runs = existing(target.resolve("run_results.json"));
+        List<Path> sources = existing(target.resolve("sources.json"));
+        return read(manifest, runs, sources, origin, state, progress);
+    }
+
+    private static List<Path> existing(Path file) {
+        return Files.exists(file) ? List.of(file) : List.of();
+    }
+
+    private ProjectSession read(
+            Path manifestFile,
+            List<Path> runFiles,
+            List<Path> sourceFiles,
+            String origin,
+            Optional<Path> state,
+            LoadProgress progress)
+            throws ArtifactException {
+        progress.step("Reading " + manifestFile.getFileName(), 0.1);
+        progress.checkCancelled();
+        Manifest manifest = new ManifestReader().read(manifestFile);
+        List<RunResults> runs = new ArrayList<>();
+        for (Path file : runFiles) {
+            progress.step("Reading " + file.getFileName(), 0.5);
+            progress.checkCancelled();
+            runs.add(new RunResultsReader().read(file));
+        }
+        // as ArtifactLoader does: the order files are given in does not matter, the latest result of a node wins
+        runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElse(Instant.EPOCH)));
+        List<SourceFreshnessResults> sources = new ArrayList<>();
+        for (Path file : sourceFiles) {
+            progress.step("Reading " + file.getFileName(), 0.6);
+            progress.checkCancelled();
+            sources.add(new SourcesReader().read(file));
+        }
+        SelectionState selection = SelectionState.NONE;
+        if (state.isPresent()) {
+            progress.step("Reading the state folder " + state.get(), 0.7);
+            progress.checkCancelled();
+            selection = StateFolder.read(
+                    state.get(), sources.isEmpty() ? Optional.empty() : Optional.of(sources.getLast()));
+        }
+        progress.step("Analysing the run", 0.85);
+        progress.checkCancelled();
+        ProjectSession session = ProjectSession.of(
+                origin,
+                new ProjectArtifacts(manifest, runs, sources),
+                selection,
+                state.map(Path::toString),
+                clock.instant());
+        progress.checkCancelled();
+        progress.step("Opened " + session.title(), 1);
+        return session;
+    }
+
+    /** Copies the remote artifacts into this host and folder's cache; returns a local project folder. */
+    private Path fetch(ProjectSource.Ssh source, LoadProgress progress, SshPrompts prompts)
+            throws RunnerException, ProjectLoadException {
+        progress.step("Connecting to " + source.host(), -1);
+        progress.checkCancelled();
+        Path project = cacheFolder(source);
+        Path target = project.resolve("target");
+        try {
+            // a copy from an earlier visit must not stand in for a file the host no longer has
+            for (String name : DbtExecutor.ARTIFACTS) {
+                Files.deleteIfExists(target.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new ProjectLoadException(
+                    "Could not clear the cached copy in " + target + ": " + e.getMessage()
+                            + ". Check that the folder is writable",
+                    e);
+        }
+        List<String> copied = remote.fetch(source, target, prompts, progress);
+        progress.checkCancelled();
+        if (!copied.contains("manifest.json")) {
+            throw new ProjectLoadException("ssh " + source.host() + ": " + source.remoteDir()
+                    + " has no manifest.json in its target folder, so dbt has not written artifacts there yet. Run"
+                    + " `dbt parse` (or `dbt build`) in that folder on the host first");
+        }
+        return project;
+    }
+
+    /** A folder per host and remote folder, named so a person can tell them apart. */
+    Path cacheFolder(ProjectSource.Ssh source) {
+        String readable = (source.host() + "-" + source.remoteDir()).replaceAll("[^A-Za-z0-9_.@-]+", "_");
+        if (readable.length() > 60) {
+            readable = readable.substring(0, 60);
+        }
+        return folders.cache()
+                .resolve("ssh")
+                .resolve(readable + "-" + shortHash(source.host() + "\n" + source.remoteDir()));
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

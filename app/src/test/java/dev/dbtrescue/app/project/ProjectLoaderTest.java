@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.runner.RunnerException;
+import dev.dbtrescue.runner.ssh.SshSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Path failedBuild = Fixtures.demo("failed-build");
+
+    @Test
+    void folderOpensItsTargetArtifacts() throws Exception {
+        Path project = TestProjects.failedBuildProject(tmp.resolve("shop"));
+
+        ProjectSession session = TestProjects.loader(tmp.resolve("home"))
+                .load(new ProjectSource.LocalFolder(project, Optional.empty()), LoadProgress.NONE);
+
+        assertEquals("rescue_shop", session.project().artifacts().manifest().projectName());
+        assertEquals("rescue_shop — " + project.toAbsolutePath(), session.title());
+        assertFalse(session.analysis().failures().isEmpty());
+        assertFalse(session.hasStateManifest());
+    }
+
+    @Test
+    void filesOpenWithTheirRunResults() throws Exception {
+        var source = new ProjectSource.ArtifactFiles(
+                failedBuild.resolve("manifest.json"),
+                List.of(failedBuild.resolve("run_results.json")),
+                List.of(failedBuild.resolve("sources.json")),
+                Optional.empty());
+
+        ProjectSession session = TestProjects.loader(tmp).load(source, LoadProgress.NONE);
+
+        assertEquals(1, session.project().artifacts().runResults().size());
+        assertFalse(session.analysis().failures().isEmpty());
+    }
+
+    @Test
+    void stateFolderGivesAStateManifest() throws Exception {
+        Path project = TestProjects.failedBuildProject(tmp.resolve("shop"));
+
+        ProjectSession session = TestProjects.loader(tmp.resolve("home"))
+                .load(new ProjectSource.LocalFolder(project, Optional.of(TestProjects.prodState())), LoadProgress.NONE);
+
+        assertTrue(session.hasStateManifest());
+        assertEquals(
+                Optional.of(
+                        TestProjects.prodState().toAbsolutePath().normalize().toString()),
+                session.stateOrigin());
+    }
+
+    @Test
+    void folderWithoutTargetSaysToRunDbtParse() {
+        Path empty = tmp.resolve("not-built");
+        empty.toFile().mkdirs();
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> TestProjects.loader(tmp)
+                        .load(new ProjectSource.LocalFolder(empty, Optional.empty()), LoadProgress.NONE));
+
+        assertEquals(
+                empty.toAbsolutePath() + ": has no target/ folder, so dbt has not written artifacts here yet. Run"
+                        + " `dbt parse` (or `dbt build`) in the project first, or pass artifact files with --manifest.",
+                e.getMessage());
+    }
+
+    @Test
+    void missingManifestFileIsNamed() {
+        Path missing = tmp.resolve("gone/manifest.json");
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> TestProjects.loader(tmp)
+                        .load(
+                                new ProjectSource.ArtifactFiles(missing, List.of(), List.of(), Optional.empty()),
+                                LoadProgress.NONE));
+
+        assertTrue(e.getMessage().startsWith(missing.toString() + ": "), e.getMessage());
+    }
+
+    @Test
+    void missingStateFolderIsNamed() {
+        Path project = TestProjects.failedBuildProject(tmp.resolve("shop"));
+        Path state = tmp.resolve("no-state");
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> TestProjects.loader(tmp.resolve("home"))
+                        .load(new ProjectSource.LocalFolder(project, Optional.of(state)), LoadProgress.NONE));
+
+        assertTrue(e.getMessage().startsWith(state + ": this state folder does not exist"), e.getMessage());
+    }
+
+    @Test
+    void truncatedManifestIsNamedWithoutAStackTrace() {
+        Path manifest = TestProjects.truncatedManifest(tmp.resolve("cut"));
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> TestProjects.loader(tmp)
+                        .load(
+                                new ProjectSource.ArtifactFiles(manifest, List.of(), List.of(), Optional.empty()),
+                                LoadProgress.NONE));
+
+        assertTrue(e.getMessage().startsWith(manifest + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\tat "), e.getMessage());
+    }
+
+    @Test
+    void stepsEndAtOne() throws Exception {
+        List<Double> fractions = new ArrayList<>();
+        LoadProgress progress = new LoadProgress() {
+            @Override
+            public void step(String text, double fraction) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        TestProjects.loader(tmp)
+                .load(
+                        new ProjectSource.ArtifactFiles(
+                                failedBuild.resolve("manifest.json"), List.of(), List.of(), Optional.empty()),
+                        progress);
+
+        assertEquals(1.0, fractions.getLast());
+        assertEquals(fractions.stream().sorted().toList(), fractions);
+    }
+
+    @Test
+    void cancelledLoadStopsBetweenSteps() {
+        LoadProgress cancelled = new LoadProgress() {
+            @Override
+            public void step(String text, double fraction) {}
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+
+        assertThrows(
+                CancellationException.class,
+                () -> TestProjects.loader(tmp)
+                        .load(
+                                new ProjectSource.ArtifactFiles(
+                                        failedBuild.resolve("manifest.json"), List.of(), List.of(), Optional.empty()),
+                                cancelled));
+    }
+
+    @Test
+    void interruptedThreadStops() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(
+                    CancellationException.class,
+                    () -> TestProjects.loader(tmp)
+                            .load(
+                                    new ProjectSource.ArtifactFiles(
+                                            failedBuild.resolve("manifest.json"),
+                                            List.of(),
+                                            List.of(),
+                                            Optional.empty()),
+                                    LoadProgress.NONE));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void demoOpensWithProductionState() throws Exception {
+        ProjectSession session = TestProjects.loader(tmp).load(new ProjectSource.Demo(), LoadProgress.NONE);
+
+        assertEquals("rescue_shop", session.project().artifacts().manifest().projectName());
+        assertTrue(session.hasStateManifest());
+    }
+
+    @Test
+    void sshCopiesIntoAFolderPerHostAndPath() throws Exception {
+        List<Path> copiedTo = new ArrayList<>();
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp),
+                (source, localDir, prompts, progress) -> {
+                    copiedTo.add(localDir);
+                    return TestProjects.copyFailedBuild(localDir, "manifest.json", "run_results.json");
+                },
+                TestProjects.CLOCK);
+        var source = new ProjectSource.Ssh("deploy@analytics:2222", "/srv/shop", Optional.empty(), Optional.empty());
+
+        ProjectSession session = loader.load(source, LoadProgress.NONE);
+
+        assertEquals("rescue_shop — ssh deploy@analytics:2222 /srv/shop", session.title());
+        assertEquals(List.of(loader.cacheFolder(source).resolve("target")), copiedTo);
+        assertTrue(copiedTo.get(0).startsWith(tmp.resolve("cache/ssh")));
+    }
+
+    @Test
+    void sshCopyDropsArtifactsTheHostNoLongerHas() throws Exception {
+        var source = new ProjectSource.Ssh("analytics", "shop", Optional.empty(), Optional.empty());
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp),
+                (s, localDir, prompts, progress) -> {
+                    return TestProjects.copyFailedBuild(localDir, "manifest.json");
+                },
+                TestProjects.CLOCK);
+        Path target = Files.createDirectories(loader.cacheFolder(source).resolve("target"));
+        Files.copy(failedBuild.resolve("run_results.json"), target.resolve("run_results.json"));
+
+        ProjectSession session = loader.load(source, LoadProgress.NONE);
+
+        assertEquals(List.of(), session.project().artifacts().runResults());
+    }
+
+    @Test
+    void sshWithoutManifestSaysToRunDbtParseThere() {
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp), (source, localDir, prompts, progress) -> List.of(), TestProjects.CLOCK);
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> loader.load(
+                        new ProjectSource.Ssh("analytics", "/srv/shop", Optional.empty(), Optional.empty()),
+                        LoadProgress.NONE));
+
+        assertEquals(
+                "ssh analytics: /srv/shop has no manifest.json in its target folder, so dbt has not written artifacts"
+                        + " there yet. Run `dbt parse` (or `dbt build`) in that folder on the host first",
+                e.getMessage());
+    }
+
+    @Test
+    void sshRefusalKeepsTheRunnersMessage() {
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp),
+                (source, localDir, prompts, progress) -> {
+                    throw new RunnerException(RunnerException.Kind.HOST_KEY, "The host analytics:22 is not known");
+                },
+                TestProjects.CLOCK);
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> loader.load(
+                        new ProjectSource.Ssh("analytics", "/srv/shop", Optional.empty(), Optional.empty()),
+                        LoadProgress.NONE));
+
+        assertEquals("The host analytics:22 is not known", e.getMessage());
+    }
+
+    @Test
+    void malformedSshHostIsExplained() {
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp),
+                RemoteArtifacts.overSsh(SshSettings.inDirectory(tmp.resolve("ssh"))),
+                TestProjects.CLOCK);
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> loader.load(
+                        new ProjectSource.Ssh("deploy@analytics:ssh", "/srv/shop", Optional.empty(), Optional.empty()),
+                        LoadProgress.NONE));
+
+        assertEquals(
+                "Could not open ssh deploy@analytics:ssh /srv/shop: 'deploy@analytics:ssh': the port 'ssh' is not a"
+                        + " number",
+                e.getMessage());
+    }
+}
