@@ -69,14 +69,17 @@ public final class DetailViewModel extends DetailFields {
         resetSql();
         setContent(DetailFormatter.format(session, id));
         visible.set(true);
-        ModifiedReasons forSession = reasons;
-        modifiedReason.set(session.hasStateManifest() ? COMPARING : ModifiedReasons.NO_STATE);
-        if (session.hasStateManifest()) {
-            reasonRequests.submit(
-                    () -> forSession.describe(id),
-                    modifiedReason::set,
-                    error -> modifiedReason.set("could not compare with the state: " + error.getMessage()));
+        if (!session.hasStateManifest()) {
+            reasonRequests.cancel(); // an earlier session's comparison must not land on this node
+            modifiedReason.set(ModifiedReasons.NO_STATE);
+            return;
         }
+        ModifiedReasons forSession = reasons;
+        modifiedReason.set(COMPARING);
+        reasonRequests.submit(
+                () -> forSession.describe(id),
+                modifiedReason::set,
+                error -> modifiedReason.set("could not compare with the state: " + error.getMessage()));
     }
 
     /** Shows nothing: the placeholder instead of a node. Drops results still on their way. */

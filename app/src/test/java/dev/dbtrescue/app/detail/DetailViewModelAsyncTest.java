@@ -190,4 +190,13 @@ class DetailViewModelAsyncTest {
         assertEquals(
                 manifest().rawCode(FAILED_MODEL).orElseThrow(), vm.sqlProperty().get());
     }
+
+    @Test
+    void aComparisonOfAnEarlierSessionDoesNotLandOnASessionWithoutState() throws Exception {
+        vm.show(session, modifiedNode());
+        vm.show(DemoSessions.failedBuild(), FAILED_MODEL);
+        background.runAll();
+
+        assertEquals(ModifiedReasons.NO_STATE, vm.modifiedReasonProperty().get());
+    }
 }

@@ -32,7 +32,7 @@ class DetailViewTest {
     void start(Stage stage) throws Exception {
         session = DemoSessions.failedBuild();
         viewModel = new DetailViewModel(Runnable::run, Runnable::run);
-        stage.setScene(new Scene(new DetailView(viewModel), 700, 900));
+        stage.setScene(new Scene(new DetailView(viewModel), 700, 1150));
         stage.show();
     }
 
@@ -75,5 +75,17 @@ class DetailViewTest {
 
         assertFalse(robot.lookup("#detail-empty").query().isVisible());
         assertEquals(session.project().graph().requireNode(FAILED_MODEL).name(), text(robot, "#detail-title"));
+    }
+
+    @Test
+    void doubleClickingASkippedNodeShowsIt(FxRobot robot) {
+        robot.interact(() -> viewModel.show(session, FAILED_MODEL));
+        LinkedNode first = viewModel.getSkipped().get(0);
+
+        robot.doubleClickOn(first.label());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(first.id().value(), viewModel.uniqueIdProperty().get());
+        assertEquals(session.project().graph().requireNode(first.id()).name(), text(robot, "#detail-title"));
     }
 }
