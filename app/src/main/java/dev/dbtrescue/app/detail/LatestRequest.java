@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.detail;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One kind of background request of which only the newest counts (house style B.3.6): a newer {@link #submit} or a
+ * {@link #cancel} drops the older result, and cancels its work if it has not started yet. Call it on the FX thread
+ * only.
+ */
+final class LatestRequest {
+
+    private final Executor background;
+    private final Executor fx;
+    private long generation; // FX thread only
+    private CompletableFuture<?> pending = CompletableFuture.completedFuture(null);
+
+    LatestRequest(Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** Runs {@code work} on the background executor, then {@code apply} or {@code fail} on the FX executor. */
+    <T> void submit(Supplier<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
+        cancel();
+        long request = generation;
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, background);
+        pending = future;
+        future.whenCompleteAsync(
+                (value, error) -> {
+                    if (request != generation) {
+                        return; // stale: a newer request (or a cancel) owns the result
+                    }
+                    if (error != null) {
+                        fail.accept(rootCause(error));
+                    } else {
+                        apply.accept(value);
+                    }
+                },
+                fx);
+    }
+
+    /** Drops the pending result; its work does not run if it has not started (CompletableFuture skips it). */
+    void cancel() {
+        generation++;
+        pending.cancel(false);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        return t instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : t;
+    }
+}
