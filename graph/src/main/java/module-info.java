@@ -10,6 +10,7 @@ module dev.dbtrescue.graph {
     requires org.jgrapht.core;
 
     exports dev.dbtrescue.graph;
+    exports dev.dbtrescue.graph.layout;
     exports dev.dbtrescue.graph.manifest;
     exports dev.dbtrescue.graph.plan;
     exports dev.dbtrescue.graph.select;

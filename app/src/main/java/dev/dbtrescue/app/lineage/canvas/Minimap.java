@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.lineage.canvas;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole world of a {@link LineageCanvas} as status-coloured dots (an image cached until the scene, the look or
+ * the size changes) with the canvas's viewport as a rectangle. Pressing or dragging centres the canvas there.
+ */
+public final class Minimap extends Region {
+
+    private static final double PADDING = 4;
+
+    private final LineageCanvas lineage;
+    private final Canvas canvas = new Canvas();
+    private @Nullable WritableImage dots;
+    private double scale;
+    private double offsetX;
+    private double offsetY;
+
+    public Minimap(LineageCanvas lineage) {
+        this.lineage = lineage;
+        getChildren().add(canvas);
+        setPrefSize(220, 160);
+        setMinSize(40, 30);
+        setId("lineage-minimap");
+        getStyleClass().add("lineage-minimap");
+        lineage.onViewChanged(this::paint);
+        lineage.onLookChanged(() -> {
+            dots = null;
+            paint();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::moveView);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::moveView);
+    }
+
+    private void moveView(MouseEvent event) {
+        if (scale > 0) {
+            lineage.centreOnWorld((event.getX() - offsetX) / scale, (event.getY() - offsetY) / scale);
+        }
+        event.consume();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth()), h = Math.floor(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dots = null;
+            paint();
+        }
+    }
+
+    private void paint() {
+        int w = (int) canvas.getWidth(), h = (int) canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        CanvasScene scene = lineage.index().scene;
+        double worldW = Math.max(scene.worldWidth(), 1), worldH = Math.max(scene.worldHeight(), 1);
+        scale = Math.min((w - 2 * PADDING) / worldW, (h - 2 * PADDING) / worldH);
+        offsetX = (w - worldW * scale) / 2;
+        offsetY = (h - worldH * scale) / 2;
+        if (dots == null) {
+            dots = renderDots(w, h);
+        }
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setFill(LineageCanvas.BACKGROUND);
+        gc.fillRect(0, 0, w, h);
+        gc.drawImage(dots, 0, 0);
+        Viewport vp = lineage.viewport();
+        gc.setStroke(Color.rgb(0, 114, 178));
+        gc.setLineWidth(1.5);
+        gc.strokeRect(
+                offsetX + vp.originX() * scale,
+                offsetY + vp.originY() * scale,
+                vp.width() / vp.scale() * scale,
+                vp.height() / vp.scale() * scale);
+        gc.setStroke(Color.rgb(107, 114, 128));
+        gc.setLineWidth(1);
+        gc.strokeRect(0.5, 0.5, w - 1, h - 1);
+    }
+
+    private WritableImage renderDots(int w, int h) {
+        var raster = new DotRasterizer(w, h);
+        raster.draw(lineage.index(), lineage.look(), -offsetX / scale, -offsetY / scale, scale, 3);
+        var image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+        return image;
+    }
+
+    /** The canvas point that pressing at minimap point {@code (x, y)} would centre, for tests. */
+    double[] worldAt(double x, double y) {
+        return new double[] {(x - offsetX) / scale, (y - offsetY) / scale};
+    }
+}
