@@ -15,7 +15,7 @@ public record LayoutOptions(double nodeWidth, double nodeHeight, double layerGap
 
     /**
      * 180 × 36 boxes, 80 between layers, 12 between nodes, 8 sweeps. Measured on the 15k-model project (ADR 0008):
-     * the crossing count stops improving after about 6 passes.
+     * passes beyond 8 lower the crossing count by under 0.5 %.
      */
     public static final LayoutOptions DEFAULT = new LayoutOptions(180, 36, 80, 12, 8);
 
