@@ -42,6 +42,13 @@ final class DotRasterizer {
         Arrays.fill(pixels, 0);
     }
 
+    /** Clears the rectangle {@code [x0, x1) x [y0, y1)} only. */
+    void clear(int x0, int y0, int x1, int y1) {
+        for (int y = y0; y < y1; y++) {
+            Arrays.fill(pixels, y * width + x0, y * width + x1, 0);
+        }
+    }
+
     /**
      * Draws the nodes of {@code index} that fall in this buffer, for the world window starting at {@code (originX,
      * originY)} at {@code scale}, with shapes {@code diameter} pixels wide.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelBuffer;
@@ -49,7 +50,6 @@ public final class LineageCanvas extends Region {
     private NodeLook look = NodeLook.uniform(0, NodeStatus.NOT_RUN);
     private boolean fitPending;
     private @Nullable DotRasterizer dots;
-    private @Nullable IntBuffer dotBuffer;
     private @Nullable PixelBuffer<IntBuffer> dotPixels;
     private @Nullable WritableImage dotImage;
     private long paintedFrames;
@@ -239,20 +239,37 @@ public final class LineageCanvas extends Region {
         }
         if (dots == null || dots.width() != w || dots.height() != h) {
             dots = new DotRasterizer(w, h);
-            dotBuffer = ByteBuffer.allocateDirect(4 * w * h)
+            IntBuffer dotBuffer = ByteBuffer.allocateDirect(4 * w * h)
                     .order(ByteOrder.nativeOrder())
                     .asIntBuffer();
             dotPixels = new PixelBuffer<>(w, h, dotBuffer, PixelFormat.getIntArgbPreInstance());
             dotImage = new WritableImage(dotPixels);
         }
-        dots.clear();
-        double nodeScreen = Math.min(index.scene.nodeWidth(), index.scene.nodeHeight()) * viewport.scale();
+        // only the part of the viewport the world covers: at full-project zoom a tall DAG is a narrow strip
+        CanvasScene scene = index.scene;
+        double pad = Detail.BOXES_FROM_PX + 8;
+        int x0 = (int) Math.clamp(Math.floor(viewport.toScreenX(0) - pad), 0, w);
+        int y0 = (int) Math.clamp(Math.floor(viewport.toScreenY(0) - pad), 0, h);
+        int x1 = (int) Math.clamp(Math.ceil(viewport.toScreenX(scene.worldWidth()) + pad), 0, w);
+        int y1 = (int) Math.clamp(Math.ceil(viewport.toScreenY(scene.worldHeight()) + pad), 0, h);
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        dots.clear(x0, y0, x1, y1);
+        double nodeScreen = Math.min(scene.nodeWidth(), scene.nodeHeight()) * viewport.scale();
         int diameter = (int) Math.round(Math.clamp(nodeScreen, 4, Detail.BOXES_FROM_PX));
         dots.draw(index, look, viewport.originX(), viewport.originY(), viewport.scale(), diameter);
-        dotBuffer.clear();
-        dotBuffer.put(dots.pixels()).flip();
-        dotPixels.updateBuffer(buffer -> null);
+        int[] pixels = dots.pixels();
+        // write only inside updateBuffer: Prism reads the same buffer (and moves its limit) when it uploads it
+        dotPixels.updateBuffer(buffer -> {
+            IntBuffer target = buffer.getBuffer();
+            target.clear();
+            for (int y = y0; y < y1; y++) {
+                target.put(y * w + x0, pixels, y * w + x0, x1 - x0);
+            }
+            return new Rectangle2D(x0, y0, x1 - x0, y1 - y0);
+        });
         gc.setImageSmoothing(false);
-        gc.drawImage(dotImage, 0, 0);
+        gc.drawImage(dotImage, x0, y0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
     }
 }

@@ -51,7 +51,7 @@ final class Scenes {
     }
 
     /**
-     * A dbt-like layered DAG: {@code nodes} spread over {@code layers} columns, each node with 1-3 parents in the
+     * A dbt-like layered DAG: {@code nodes} spread over {@code layers} columns, each node after the first layer with 1-3 parents (2.2 on average) in the
      * previous one to three layers, 15 % of edges long random jumps; polylines bend at every layer they cross.
      */
     static CanvasScene layered(int nodes, int layers, long seed) {
@@ -71,7 +71,7 @@ final class Scenes {
         int edges = 0;
         for (int i = perLayer; i < nodes && edges < source.length; i++) {
             int layer = i / perLayer;
-            int parents = 1 + (random.nextInt(100) < 45 ? 1 : 0) + (random.nextInt(100) < 30 ? 1 : 0);
+            int parents = 1 + (random.nextInt(100) < 70 ? 1 : 0) + (random.nextInt(100) < 52 ? 1 : 0);
             for (int p = 0; p < parents && edges < source.length; p++) {
                 int from;
                 if (random.nextInt(100) < 15) {
