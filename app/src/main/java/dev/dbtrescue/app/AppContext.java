@@ -43,8 +43,7 @@ public final class AppContext implements AutoCloseable {
         var detail = new DetailViewModel(background, fx);
         var main = new MainViewModel(lineage, selection, detail);
         var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(SshSettings.defaults()), Clock.systemUTC());
-        main.setOpenProject(
-                new OpenProjectViewModel(loader, RecentProjects.in(folders), background, fx, main::opened));
+        main.setOpenProject(new OpenProjectViewModel(loader, RecentProjects.in(folders), background, fx, main::opened));
         return new AppContext(executors, main);
     }
 

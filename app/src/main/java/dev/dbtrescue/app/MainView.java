@@ -78,7 +78,11 @@ public final class MainView extends BorderPane {
             File folder = chooser.showDialog(getScene().getWindow());
             if (folder != null) {
                 viewModel.showOpenPanel();
-                viewModel.open().openFolder(folder.toPath(), viewModel.open().stateFolderProperty().get());
+                viewModel
+                        .open()
+                        .openFolder(
+                                folder.toPath(),
+                                viewModel.open().stateFolderProperty().get());
             }
         });
         var openFiles = new MenuItem("Open artifact files…");
@@ -125,5 +129,4 @@ public final class MainView extends BorderPane {
         var view = new Menu("View", null, find, fit, whole, failures);
         return new MenuBar(file, view);
     }
-
 }

@@ -24,7 +24,8 @@ public final class MainViewModel {
     private final SelectionViewModel selection;
     private final DetailViewModel detail;
     private @Nullable OpenProjectViewModel open;
-    private final ReadOnlyObjectWrapper<@Nullable ProjectSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<@Nullable ProjectSession> session =
+            new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "dbt-rescue");
     private final BooleanProperty openPanelShown = new SimpleBooleanProperty(this, "openPanelShown", true);
 

@@ -47,7 +47,9 @@ public final class LineageView extends BorderPane {
         canvas.setTooltipProvider(viewModel::tooltip);
         viewModel.layoutProperty().addListener((obs, was, now) -> {
             canvas.setScene(now == null ? dev.dbtrescue.app.lineage.canvas.CanvasScene.EMPTY : now.scene());
-            if (was == null || now == null || was.projection().graph() != now.projection().graph()) {
+            if (was == null
+                    || now == null
+                    || was.projection().graph() != now.projection().graph()) {
                 canvas.fit();
             }
         });
@@ -64,7 +66,7 @@ public final class LineageView extends BorderPane {
 
         setTop(toolbar(viewModel));
         Minimap minimap = canvas.minimap();
-        minimap.setId("minimap");
+        minimap.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(10));
         Region legend = legend();
@@ -155,12 +157,17 @@ public final class LineageView extends BorderPane {
         var upstream = new Button("Expand upstream");
         upstream.setId("expand-upstream");
         upstream.disableProperty()
-                .bind(viewModel.focusedProperty().lessThan(0).or(viewModel.scopedProperty().not()));
-        upstream.setOnAction(e -> viewModel.expandUpstream(viewModel.focusedProperty().get()));
+                .bind(viewModel
+                        .focusedProperty()
+                        .lessThan(0)
+                        .or(viewModel.scopedProperty().not()));
+        upstream.setOnAction(
+                e -> viewModel.expandUpstream(viewModel.focusedProperty().get()));
         var downstream = new Button("Expand downstream");
         downstream.setId("expand-downstream");
         downstream.disableProperty().bind(upstream.disableProperty());
-        downstream.setOnAction(e -> viewModel.expandDownstream(viewModel.focusedProperty().get()));
+        downstream.setOnAction(
+                e -> viewModel.expandDownstream(viewModel.focusedProperty().get()));
         return new ToolBar(
                 search,
                 new Separator(),
@@ -233,10 +240,24 @@ public final class LineageView extends BorderPane {
                 continue;
             }
             var label = new Label(status.label(), StatusGlyphs.glyph(status, 12));
-            label.setId("legend-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            label.setId(
+                    "legend-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             entries.getChildren().add(label);
         }
-        var box = new VBox(4, new Label("Status"), entries);
+        var selected = new javafx.scene.shape.Rectangle(16, 10, javafx.scene.paint.Color.WHITE);
+        selected.setStroke(javafx.scene.paint.Color.rgb(26, 26, 26));
+        selected.setStrokeWidth(2);
+        var selectedLabel = new Label("selected", selected);
+        selectedLabel.setId("legend-selected");
+        var notch = new javafx.scene.shape.Polygon(0, 0, 8, 5, 0, 10);
+        notch.setFill(javafx.scene.paint.Color.rgb(26, 26, 26));
+        var boundaryLabel = new Label("selection starts here (parents not selected)", notch);
+        boundaryLabel.setId("legend-boundary");
+        var halo = new javafx.scene.shape.Rectangle(16, 10, javafx.scene.paint.Color.rgb(240, 192, 0, 0.55));
+        var haloLabel = new Label("search hit", halo);
+        var dimmed = new Label("faded: not selected");
+        entries.getChildren().addAll(selectedLabel, boundaryLabel, haloLabel, dimmed);
+        var box = new VBox(4, new Label("Status (shape and colour)"), entries);
         box.setId("legend");
         box.setPadding(new Insets(6, 10, 6, 10));
         box.setMaxSize(380, Region.USE_PREF_SIZE);

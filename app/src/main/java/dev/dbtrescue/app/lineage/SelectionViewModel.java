@@ -239,9 +239,11 @@ public final class SelectionViewModel {
 
     /** Adds nodes to the selection (lasso). */
     public void add(int[] graphIndices) {
+        NodeSelection now = selection.get();
         for (int i : graphIndices) {
-            removed.clear(i);
-            if (!base.contains(i)) {
+            if (removed.get(i)) {
+                removed.clear(i);
+            } else if (!now.contains(i)) {
                 added.set(i);
             }
         }
@@ -250,9 +252,11 @@ public final class SelectionViewModel {
 
     /** Removes nodes from the selection (lasso with alt). */
     public void remove(int[] graphIndices) {
+        NodeSelection now = selection.get();
         for (int i : graphIndices) {
-            added.clear(i);
-            if (base.contains(i)) {
+            if (added.get(i)) {
+                added.clear(i);
+            } else if (now.contains(i)) {
                 removed.set(i);
             }
         }
@@ -277,15 +281,16 @@ public final class SelectionViewModel {
         publish(newBase);
     }
 
-    /** After manual edits: base plus added minus removed, as exact selectors appended to the base selector. */
+    /**
+     * After manual edits: the base selector plus an exact selector per added node, with an exact exclusion per
+     * removed node. The selection becomes what dbt selects with those arguments (so an added model brings its tests,
+     * as {@code dbt build} would), computed off the FX thread.
+     */
     private void edited() {
         ProjectSession current = session;
         if (current == null) {
             return;
         }
-        BitSet nodes = base.nodes();
-        nodes.or(added);
-        nodes.andNot(removed);
         LineageGraph graph = current.project().graph();
         List<String> select = new ArrayList<>();
         if (!base.select().isEmpty()) {
@@ -301,21 +306,21 @@ public final class SelectionViewModel {
         for (int i = removed.nextSetBit(0); i >= 0; i = removed.nextSetBit(i + 1)) {
             exclude.add(current.selectors().selectorFor(graph.nodeAt(i).id()));
         }
-        if (nodes.isEmpty()) {
+        BitSet wanted = base.nodes();
+        wanted.or(added);
+        wanted.andNot(removed);
+        if (select.isEmpty() || wanted.isEmpty()) {
             publish(NodeSelection.NONE);
             return;
         }
-        NodeSelection candidate =
-                new NodeSelection(nodes, String.join(" ", select), String.join(" ", exclude), "edited");
-        publish(candidate);
-        verify(candidate, graph);
+        evaluateEdit(String.join(" ", select), String.join(" ", exclude), wanted, graph);
     }
 
     /**
-     * An added node may match the base exclusion, which dbt applies after every union: check the derived selector
-     * off the FX thread and fall back to listing every node exactly when it would select something else.
+     * Evaluates the derived arguments. An added node that the base exclusion also matches would stay out (dbt applies
+     * exclusions after every union), so then every wanted node is listed exactly instead.
      */
-    private void verify(NodeSelection candidate, LineageGraph graph) {
+    private void evaluateEdit(String select, String exclude, BitSet wanted, LineageGraph graph) {
         long request = ++generation;
         RescuePresets presetsEngine = engine;
         ProjectSession current = session;
@@ -323,22 +328,39 @@ public final class SelectionViewModel {
             return;
         }
         CompletableFuture.supplyAsync(
-                        () -> evaluate(presetsEngine, candidate.select(), candidate.exclude()), background)
+                        () -> {
+                            PresetSelection derived = evaluate(presetsEngine, select, exclude);
+                            BitSet got = indices(graph, derived.nodes());
+                            BitSet missing = (BitSet) wanted.clone();
+                            missing.andNot(got);
+                            if (missing.isEmpty()) {
+                                return new NodeSelection(got, select, exclude, "edited");
+                            }
+                            List<String> exact = new ArrayList<>();
+                            for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+                                exact.add(current.selectors()
+                                        .selectorFor(graph.nodeAt(i).id()));
+                            }
+                            String listed = String.join(" ", exact);
+                            return new NodeSelection(
+                                    indices(
+                                            graph,
+                                            evaluate(presetsEngine, listed, "").nodes()),
+                                    listed,
+                                    "",
+                                    "edited");
+                        },
+                        background)
                 .whenCompleteAsync(
                         (result, error) -> {
                             if (request != generation) {
                                 return;
                             }
-                            if (error == null && indices(graph, result.nodes()).equals(candidate.nodes())) {
+                            if (error != null) {
+                                warning.set(message(error));
                                 return;
                             }
-                            BitSet nodes = candidate.nodes();
-                            List<String> exact = new ArrayList<>();
-                            for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
-                                exact.add(current.selectors()
-                                        .selectorFor(graph.nodeAt(i).id()));
-                            }
-                            publish(new NodeSelection(nodes, String.join(" ", exact), "", "edited"));
+                            publish(result);
                         },
                         fx);
     }

@@ -30,7 +30,9 @@ class FuzzySearchTest {
     void aUniqueIdFindsItsNode() {
         assertEquals(
                 "int_payments_converted",
-                search.search("model.rescue_shop.int_payments_converted", 3).get(0).name());
+                search.search("model.rescue_shop.int_payments_converted", 3)
+                        .get(0)
+                        .name());
     }
 
     @Test
@@ -47,10 +49,21 @@ class FuzzySearchTest {
 
     @Test
     void everyWordMustMatch() {
-        for (FuzzySearch.Hit hit : search.search("stg web", 50)) {
-            String text = (hit.name() + " " + demo.nodeAt(hit.graphIndex()).location().originalFilePath());
-            assertTrue(text.contains("stg") && text.contains("web"), hit.toString());
+        List<FuzzySearch.Hit> hits = search.search("stg web", 50);
+
+        assertTrue(hits.stream().anyMatch(h -> h.name().startsWith("stg_web__")), hits.toString());
+        for (FuzzySearch.Hit hit : hits) {
+            var node = demo.nodeAt(hit.graphIndex());
+            for (String word : List.of("stg", "web")) {
+                int best = Math.max(
+                        FuzzySearch.score(hit.name(), word),
+                        Math.max(
+                                FuzzySearch.score(node.id().toString(), word),
+                                FuzzySearch.score(node.location().originalFilePath(), word)));
+                assertTrue(best > 0, hit + " lacks " + word);
+            }
         }
+        assertEquals(List.of(), search.search("stg zzzz", 50));
     }
 
     @Test

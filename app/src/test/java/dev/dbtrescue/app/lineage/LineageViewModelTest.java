@@ -24,9 +24,14 @@ class LineageViewModelTest {
     private final LineageViewModel vm =
             new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run);
 
+    private void open(LineageViewModel model) {
+        selection.setSession(session);
+        model.setSession(session);
+    }
+
     @Test
     void aSmallProjectOpensWholeWithTestsHidden() {
-        vm.setSession(session);
+        open(vm);
 
         LineageLayout layout = vm.layoutProperty().get();
         assertNotNull(layout);
@@ -37,7 +42,7 @@ class LineageViewModelTest {
 
     @Test
     void theFailedModelIsDrawnAsAnErrorWithItsTestsAsABadge() {
-        vm.setSession(session);
+        open(vm);
 
         Failure failure = session.analysis().failures().stream()
                 .filter(f -> f.node().toString().equals("model.rescue_shop.int_payments_converted"))
@@ -50,18 +55,19 @@ class LineageViewModelTest {
 
     @Test
     void showingTestsDrawsThemAsNodes() {
-        vm.setSession(session);
+        open(vm);
         int before = vm.layoutProperty().get().projection().itemCount();
 
         vm.typeShownProperty(NodeType.TEST).set(true);
 
-        long tests = graph.nodes().stream().filter(n -> n.type() == NodeType.TEST).count();
+        long tests =
+                graph.nodes().stream().filter(n -> n.type() == NodeType.TEST).count();
         assertEquals(before + tests, vm.layoutProperty().get().projection().itemCount());
     }
 
     @Test
     void clickingANodeFocusesItAndShiftClickTogglesItsSelection() {
-        vm.setSession(session);
+        open(vm);
         int node = graph.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
         int item = vm.layoutProperty().get().projection().itemOf(node);
 
@@ -78,7 +84,7 @@ class LineageViewModelTest {
 
     @Test
     void theSelectionBoundaryIsTheSelectedNodesWithUnselectedParents() {
-        vm.setSession(session);
+        open(vm);
         selection.applyPreset(Preset.FAILED);
 
         NodeLook look = vm.lookProperty().get();
@@ -93,13 +99,14 @@ class LineageViewModelTest {
             for (int p : graph.parentIndices(i)) {
                 unselectedParent |= !nodes.get(p);
             }
-            assertEquals(unselectedParent, look.boundary().get(item), graph.nodeAt(i).name());
+            assertEquals(
+                    unselectedParent, look.boundary().get(item), graph.nodeAt(i).name());
         }
     }
 
     @Test
     void focusingAHiddenTestCentresOnTheNodeItTests() {
-        vm.setSession(session);
+        open(vm);
         int test = graph.indexOf(graph.nodes().stream()
                 .filter(n -> n.id().toString().startsWith("test.rescue_shop.not_null_fct_payments_payment_id"))
                 .findFirst()
@@ -117,19 +124,22 @@ class LineageViewModelTest {
 
     @Test
     void searchHighlightsTheHits() {
-        vm.setSession(session);
+        open(vm);
 
         vm.search("fct_payments");
 
         assertEquals("fct_payments", vm.getSearchResults().get(0).name());
-        int item = vm.layoutProperty().get().projection().itemOf(vm.getSearchResults().get(0).graphIndex());
+        int item = vm.layoutProperty()
+                .get()
+                .projection()
+                .itemOf(vm.getSearchResults().get(0).graphIndex());
         assertTrue(vm.lookProperty().get().highlighted().get(item));
     }
 
     @Test
     void aLargeProjectWithFailuresOpensOnTheFailuresNeighbourhoodAndCanShowEverything() {
         var small = new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run);
-        small.setSession(session);
+        open(small);
         small.showFailureNeighbourhood();
         assertTrue(small.scopedProperty().get());
         int scoped = small.layoutProperty().get().projection().itemCount();
@@ -142,7 +152,7 @@ class LineageViewModelTest {
 
     @Test
     void expandingUpstreamAddsTheNodesParents() {
-        vm.setSession(session);
+        open(vm);
         vm.showFailureNeighbourhood();
         Projection before = vm.layoutProperty().get().projection();
         int edge = -1;

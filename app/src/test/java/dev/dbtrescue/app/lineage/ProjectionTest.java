@@ -6,64 +6,82 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
-import dev.dbtrescue.graph.TestGraphs;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
 
-    private final LineageGraph chain = TestGraphs.of(
-            "source:raw.orders -> stg_orders -> orders -> test:not_null_orders_id", "orders -> revenue");
+    private final LineageGraph demo = DemoSessions.failed().project().graph();
+    private final int payments = demo.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
 
     @Test
     void testsAreHiddenByDefaultAndRollUpOntoTheModelTheyTest() {
-        Projection p = Projection.of(chain, ViewOptions.DEFAULT);
+        Projection p = Projection.of(demo, ViewOptions.DEFAULT);
 
-        assertEquals(List.of("raw.orders", "stg_orders", "orders", "revenue"), List.of(p.labels()));
-        int orders = p.itemOf(chain.indexOf(TestGraphs.id("orders")));
-        assertEquals(
-                List.of(chain.indexOf(TestGraphs.id("test:not_null_orders_id"))),
-                Arrays.stream(p.testsOf(orders)).boxed().toList());
-        assertEquals(-1, p.itemOf(chain.indexOf(TestGraphs.id("test:not_null_orders_id"))));
+        int notNull = testOf("not_null_fct_payments_payment_id");
+        assertEquals(-1, p.itemOf(notNull));
+        assertTrue(Arrays.stream(p.testsOf(p.itemOf(payments))).anyMatch(t -> t == notNull));
+        long drawable = demo.nodes().stream().filter(n -> !n.type().isTest()).count();
+        assertEquals(drawable, p.itemCount());
     }
 
     @Test
     void shownTestsAreDrawnAndNotRolledUp() {
-        Projection p = Projection.of(chain, ViewOptions.DEFAULT.withTypeShown(NodeType.TEST, true));
+        Projection p = Projection.of(demo, ViewOptions.DEFAULT.withTypeShown(NodeType.TEST, true));
 
-        assertEquals(5, p.itemCount());
-        assertEquals(0, p.testsOf(p.itemOf(chain.indexOf(TestGraphs.id("orders")))).length);
+        assertEquals(
+                demo.nodes().stream()
+                        .filter(n -> n.type() != NodeType.UNIT_TEST)
+                        .count(),
+                p.itemCount());
+        assertEquals(0, p.testsOf(p.itemOf(payments)).length);
     }
 
     @Test
-    void edgesFollowTheGraphBetweenDrawnItems() {
-        Projection p = Projection.of(chain, ViewOptions.DEFAULT);
+    void edgesAreTheGraphsEdgesBetweenDrawnNodes() {
+        Projection p = Projection.of(demo, ViewOptions.DEFAULT);
 
-        assertEquals(Set.of("raw.orders>stg_orders", "stg_orders>orders", "orders>revenue"), edges(p));
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < demo.size(); i++) {
+            for (int parent : demo.parentIndices(i)) {
+                if (p.itemOf(i) >= 0 && p.itemOf(parent) >= 0) {
+                    expected.add(p.label(p.itemOf(parent)) + ">" + p.label(p.itemOf(i)));
+                }
+            }
+        }
+        assertEquals(expected, edges(p));
     }
 
     @Test
     void aScopeDrawsOnlyItsNodes() {
         BitSet scope = new BitSet();
-        scope.set(chain.indexOf(TestGraphs.id("orders")));
-        scope.set(chain.indexOf(TestGraphs.id("revenue")));
+        scope.set(payments);
+        for (int parent : demo.parentIndices(payments)) {
+            scope.set(parent);
+        }
 
-        Projection p = Projection.of(chain, ViewOptions.DEFAULT.withScope(Optional.of(scope)));
+        Projection p = Projection.of(demo, ViewOptions.DEFAULT.withScope(Optional.of(scope)));
 
-        assertEquals(List.of("orders", "revenue"), List.of(p.labels()));
-        assertEquals(Set.of("orders>revenue"), edges(p));
+        assertEquals(scope, p.drawnNodes());
+        assertEquals(demo.parentIndices(payments).length, p.edgeSources().length);
+    }
+
+    private int testOf(String prefix) {
+        return demo.indexOf(demo.nodes().stream()
+                .filter(n -> n.id().toString().startsWith("test.rescue_shop." + prefix))
+                .findFirst()
+                .orElseThrow()
+                .id());
     }
 
     @Test
     void folderGroupingCollapsesEachFolderIntoOneItemAndKeepsADag() {
-        LineageGraph demo = DemoSessions.failed().project().graph();
-
         Projection p = Projection.of(demo, ViewOptions.DEFAULT.withGrouping(Grouping.FOLDER));
 
         Set<String> folders = new HashSet<>();
@@ -82,7 +100,6 @@ class ProjectionTest {
 
     @Test
     void anExpandedGroupIsDrawnAsItsMembers() {
-        LineageGraph demo = DemoSessions.failed().project().graph();
         String staging = "rescue_shop/models/staging/shop";
         ViewOptions grouped = ViewOptions.DEFAULT.withGrouping(Grouping.FOLDER);
 

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.bench;
+
+import dev.dbtrescue.app.AppContext;
+import dev.dbtrescue.app.MainView;
+import dev.dbtrescue.app.lineage.LineageLayout;
+import dev.dbtrescue.app.lineage.NodeSelection;
+import dev.dbtrescue.app.project.AppFolders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark: the real window opening a generated large project, headless on the software pipeline. Prints time to
+ * first frame, layout time, pan frames on the real whole-project layout, and selector highlight times, as medians.
+ * Usage: {@code OpenBench PROJECT_DIR SELECTORS_FILE [RUNS]}.
+ */
+public final class OpenBench {
+
+    private final AtomicLong lastFrame = new AtomicLong();
+    private AppContext context;
+    private MainView view;
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args[0]);
+        List<String> selectors = Files.readAllLines(Path.of(args[1])).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.contains("state:"))
+                .toList();
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        var started = new CompletableFuture<Void>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        new OpenBench().run(project, selectors, runs);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void run(Path project, List<String> selectors, int runs) throws Exception {
+        Path home = Files.createTempDirectory("dbt-rescue-bench");
+        onFx(() -> {
+            context = AppContext.create(AppFolders.under(home), Platform::runLater);
+            view = new MainView(context.main(), context.executors().raster());
+            var stage = new Stage();
+            var scene = new Scene(view, 1600, 1000);
+            trackFrames(scene);
+            stage.setScene(scene);
+            stage.show();
+            return null;
+        });
+        double[] open = new double[runs];
+        double[] firstFrame = new double[runs];
+        double[] layout = new double[runs];
+        double[] wholeFrame = new double[runs];
+        double[] wholeLayout = new double[runs];
+        int items = 0;
+        for (int r = 0; r < runs; r++) {
+            LineageLayout before = context.main().lineage().layoutProperty().get();
+            long t0 = System.nanoTime();
+            onFx(() -> {
+                context.main().open().openFolder(project, Optional.empty());
+                return null;
+            });
+            waitUntil(() -> context.main().lineage().layoutProperty().get() != before);
+            long published = System.nanoTime();
+            waitUntil(() -> lastFrame.get() > published);
+            firstFrame[r] = ms(lastFrame.get() - t0);
+            open[r] = ms(published - t0);
+            layout[r] = context.main().lineage().layoutProperty().get().layoutMillis();
+            LineageLayout scoped = context.main().lineage().layoutProperty().get();
+            long t1 = System.nanoTime();
+            onFx(() -> {
+                context.main().lineage().showWholeProject();
+                return null;
+            });
+            waitUntil(() -> context.main().lineage().layoutProperty().get() != scoped);
+            long wholePublished = System.nanoTime();
+            waitUntil(() -> lastFrame.get() > wholePublished);
+            wholeFrame[r] = ms(lastFrame.get() - t1);
+            wholeLayout[r] = context.main().lineage().layoutProperty().get().layoutMillis();
+            items = context.main().lineage().layoutProperty().get().projection().itemCount();
+        }
+        System.out.printf(Locale.ROOT, "project: %s, whole-project items drawn: %d%n", project, items);
+        report("open → layout published (neighbourhood)", open);
+        report("open → first frame (neighbourhood)", firstFrame);
+        report("layout (neighbourhood)", layout);
+        report("whole project → first frame", wholeFrame);
+        report("whole project layout", wholeLayout);
+        report("pan step → frame, whole project at fit", pan(60));
+        report("selector keystroke pause → highlighted frame", highlight(selectors));
+    }
+
+    private double[] pan(int steps) throws Exception {
+        onFx(() -> {
+            view.lineage().canvas().fit();
+            view.lineage().canvas().requestFocus();
+            return null;
+        });
+        Thread.sleep(500);
+        double[] ms = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            KeyCode key = (i / 10) % 2 == 0 ? KeyCode.RIGHT : KeyCode.LEFT;
+            long t0 = System.nanoTime();
+            onFx(() -> {
+                var canvas = view.lineage().canvas();
+                canvas.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+                return null;
+            });
+            waitUntil(() -> lastFrame.get() > t0);
+            ms[i] = ms(lastFrame.get() - t0);
+            Thread.sleep(20);
+        }
+        return ms;
+    }
+
+    private double[] highlight(List<String> selectors) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (String selector : selectors.subList(0, Math.min(20, selectors.size()))) {
+            var selection = context.main().selection();
+            NodeSelection before = selection.selectionProperty().get();
+            var errorBefore = selection.selectorErrorProperty().get();
+            long t0 = System.nanoTime();
+            String[] parts = selector.split(" --exclude ", 2);
+            onFx(() -> {
+                selection.excludeTextProperty().set(parts.length > 1 ? parts[1] : "");
+                selection.selectTextProperty().set(parts[0]);
+                selection.previewSelector();
+                return null;
+            });
+            waitUntil(() -> selection.selectionProperty().get() != before
+                    || !selection.selectorErrorProperty().get().equals(errorBefore));
+            long done = System.nanoTime();
+            waitUntil(() -> lastFrame.get() > done);
+            times.add(ms(lastFrame.get() - t0));
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private void trackFrames(Scene scene) {
+        try {
+            Class<?> tracker = Class.forName("com.sun.javafx.perf.PerformanceTracker");
+            Object sceneTracker =
+                    tracker.getMethod("getSceneTracker", Scene.class).invoke(null, scene);
+            Runnable onFrame = () -> lastFrame.set(System.nanoTime());
+            tracker.getMethod("setOnRenderedFrameTask", Runnable.class).invoke(sceneTracker, onFrame);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("needs JavaFX on the class path for PerformanceTracker", e);
+        }
+    }
+
+    private static void report(String what, double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "%-48s median %8.1f ms   min %8.1f ms   max %8.1f ms   (n=%d)%n",
+                what,
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1],
+                sorted.length);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition not met within 120 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+}
