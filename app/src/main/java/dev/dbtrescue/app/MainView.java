@@ -54,7 +54,6 @@ public final class MainView extends BorderPane {
         var openScroll = new ScrollPane(openBox);
         openScroll.setId("open-panel");
         openScroll.setFitToWidth(true);
-        openScroll.setStyle("-fx-background: -fx-background; -fx-background-color: -fx-background;");
         openScroll.visibleProperty().bind(viewModel.openPanelShownProperty());
         split.visibleProperty().bind(viewModel.openPanelShownProperty().not());
         open.installDropTarget(this);
