@@ -73,7 +73,17 @@ public final class OpenBench {
                 context.main().open().openFolder(project, Optional.empty());
                 return null;
             });
-            waitUntil(() -> context.main().lineage().layoutProperty().get() != before);
+            try {
+                waitUntil(() -> context.main().lineage().layoutProperty().get() != before);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(
+                        "no layout: open error '"
+                                + context.main().open().errorProperty().get()
+                                + "', step '"
+                                + context.main().open().stepProperty().get() + "', lineage '"
+                                + context.main().lineage().statusTextProperty().get() + "'",
+                        e);
+            }
             long published = System.nanoTime();
             waitUntil(() -> lastFrame.get() > published);
             firstFrame[r] = ms(lastFrame.get() - t0);
