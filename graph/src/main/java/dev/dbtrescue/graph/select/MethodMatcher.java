@@ -41,6 +41,7 @@ final class MethodMatcher {
     private final SelectionState state;
     private final Optional<Manifest> currentManifest;
     private volatile @Nullable StateComparator comparator;
+    private volatile @Nullable NameIndex names;
 
     MethodMatcher(LineageGraph graph, String rootProject, SelectionState state, Optional<Manifest> currentManifest) {
         this.graph = graph;
@@ -81,6 +82,18 @@ final class MethodMatcher {
         }
         FqnQuery fqn = method == SelectionMethod.FQN ? new FqnQuery(v) : null;
         BitSet out = new BitSet(graph.size());
+        int[] candidates = candidates(method, fqn, v);
+        if (candidates != null) {
+            for (int i : candidates) {
+                Node n = graph.nodeAt(i);
+                if (fqn != null
+                        ? n.type() != NodeType.SOURCE && fqnMatches(fqn, n, i)
+                        : matches(method, c.arguments(), v, n)) {
+                    out.set(i);
+                }
+            }
+            return out;
+        }
         for (int i = 0; i < graph.size(); i++) {
             Node n = graph.nodeAt(i);
             boolean hit = fqn != null
@@ -91,6 +104,32 @@ final class MethodMatcher {
             }
         }
         return out;
+    }
+
+    /**
+     * For a pattern-free fqn or source value, the only nodes that can match, from an index built on first use;
+     * null when every node must be tried. Presets select thousands of nodes by their exact selectors, and one O(V)
+     * scan per selector made that quadratic.
+     */
+    private int @Nullable [] candidates(SelectionMethod method, @Nullable FqnQuery fqn, String v) {
+        if (fqn != null && fqn.firstWildcard < 0) {
+            NameIndex index = names();
+            return index.union("f:" + fqn.selector, "f:" + fqn.versionTail, "f:" + fqn.parts[fqn.parts.length - 1]);
+        }
+        if (method == SelectionMethod.SOURCE && !Glob.hasWildcard(v)) {
+            String[] parts = v.split("\\.", -1);
+            return names().union(parts.length == 1 ? "s:" + parts[0] : "t:" + parts[parts.length - 1]);
+        }
+        return null;
+    }
+
+    private NameIndex names() {
+        NameIndex built = names;
+        if (built == null) {
+            built = new NameIndex(graph, flatFqn);
+            names = built;
+        }
+        return built;
     }
 
     /** Why a node is new or modified against the state manifest. */
