@@ -40,7 +40,6 @@ public final class DetailViewModel extends DetailFields {
     private final ReadOnlyBooleanWrapper sqlLoading = new ReadOnlyBooleanWrapper(this, "sqlLoading");
 
     private @Nullable ProjectSession session; // FX thread only
-    private @Nullable ModifiedReasons reasons; // FX thread only; one per session
     private Consumer<NodeId> navigator = this::showInSameSession;
 
     /**
@@ -62,9 +61,6 @@ public final class DetailViewModel extends DetailFields {
             clear();
             return;
         }
-        if (reasons == null || reasons.session() != session) {
-            reasons = new ModifiedReasons(session);
-        }
         this.session = session;
         resetSql();
         setContent(DetailFormatter.format(session, id));
@@ -74,10 +70,9 @@ public final class DetailViewModel extends DetailFields {
             modifiedReason.set(ModifiedReasons.NO_STATE);
             return;
         }
-        ModifiedReasons forSession = reasons;
         modifiedReason.set(COMPARING);
         reasonRequests.submit(
-                () -> forSession.describe(id),
+                () -> ModifiedReasons.describe(session, id),
                 modifiedReason::set,
                 error -> modifiedReason.set("could not compare with the state: " + error.getMessage()));
     }

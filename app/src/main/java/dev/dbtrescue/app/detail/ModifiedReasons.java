@@ -3,46 +3,31 @@ package dev.dbtrescue.app.detail;
 
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.NodeId;
-import dev.dbtrescue.graph.select.SelectorEvaluator;
 import dev.dbtrescue.graph.select.SelectorSyntaxException;
 import dev.dbtrescue.graph.select.StateReason;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Why a node is {@code state:modified} against the session's state manifest, as one line. Building the evaluator and
- * comparing with the state is slow on large projects, so call this off the FX thread; the evaluator is built once per
- * session and shared by later calls.
+ * Why a node is {@code state:modified} against the session's state manifest, as one line. The first call compares the
+ * whole project with the state (slow on large projects; the session's evaluator keeps the result), so call it off the
+ * FX thread.
  */
 final class ModifiedReasons {
 
     static final String NO_STATE = "no state chosen: open a state folder to see what changed against it";
 
-    private final ProjectSession session;
-    private @Nullable SelectorEvaluator evaluator; // guarded by this
-
-    ModifiedReasons(ProjectSession session) {
-        this.session = session;
-    }
-
-    /** The session this was built for. */
-    ProjectSession session() {
-        return session;
-    }
+    private ModifiedReasons() {}
 
     /**
      * @return {@code modified: body changed; macro changed: macro.shop.to_usd}, {@code new: not in the state
      *     manifest}, {@code unchanged against the state manifest}, or {@link #NO_STATE}
      */
-    String describe(NodeId id) {
-        if (!session.hasStateManifest()) {
-            return NO_STATE;
-        }
+    static String describe(ProjectSession session, NodeId id) {
         List<StateReason> reasons;
         try {
-            reasons = evaluator().stateReasons(id);
+            reasons = session.evaluator().stateReasons(id);
         } catch (SelectorSyntaxException e) {
-            return NO_STATE; // only thrown without a state manifest, checked above
+            return NO_STATE; // thrown only when the session has no state manifest
         }
         String against = session.stateOrigin().map(o -> " (" + o + ")").orElse("");
         if (reasons.isEmpty()) {
@@ -53,13 +38,5 @@ final class ModifiedReasons {
         }
         return "modified: "
                 + String.join("; ", reasons.stream().map(StateReason::describe).toList());
-    }
-
-    private synchronized SelectorEvaluator evaluator() {
-        if (evaluator == null) {
-            evaluator = new SelectorEvaluator(
-                    session.project().graph(), session.project().artifacts().manifest(), session.state());
-        }
-        return evaluator;
     }
 }

@@ -135,9 +135,7 @@ public final class SelectionViewModel {
     public void setSession(@Nullable ProjectSession newSession) {
         ++generation;
         session = newSession;
-        engine = newSession == null
-                ? null
-                : new RescuePresets(newSession.project(), newSession.selectors(), newSession.state());
+        engine = newSession == null ? null : newSession.presets();
         presets.clear();
         presetLabels.forEach((preset, label) -> label.set(preset.label()));
         presetAvailable.values().forEach(a -> a.set(false));
@@ -383,10 +381,7 @@ public final class SelectionViewModel {
         for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
             Node node = graph.nodeAt(i);
             list.add(new NodeRow(
-                    i,
-                    Projection.displayName(node),
-                    node.type().dbtName(),
-                    node.id().toString()));
+                    i, node.displayName(), node.type().dbtName(), node.id().toString()));
         }
         list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
         rows.setAll(list);
@@ -394,13 +389,11 @@ public final class SelectionViewModel {
 
     private static Map<Preset, PresetSelection> computePresets(RescuePresets engine, boolean withState) {
         Map<Preset, PresetSelection> computed = new EnumMap<>(Preset.class);
-        synchronized (engine) { // RescuePresets keeps one evaluator and is not thread-safe
-            tryPreset(computed, Preset.FAILED, engine::failed);
-            if (withState) {
-                tryPreset(computed, Preset.MODIFIED, engine::modified);
-            }
-            tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL));
+        tryPreset(computed, Preset.FAILED, engine::failed);
+        if (withState) {
+            tryPreset(computed, Preset.MODIFIED, engine::modified);
         }
+        tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL));
         return computed;
     }
 
@@ -417,13 +410,11 @@ public final class SelectionViewModel {
     }
 
     private static PresetSelection evaluate(RescuePresets engine, String select, String exclude) {
-        synchronized (engine) {
-            try {
-                return engine.select(
-                        List.of(select), exclude.isEmpty() ? List.of() : List.of(exclude), IndirectSelection.EAGER);
-            } catch (PlanningException e) {
-                throw new CompletionException(e);
-            }
+        try {
+            return engine.select(
+                    List.of(select), exclude.isEmpty() ? List.of() : List.of(exclude), IndirectSelection.EAGER);
+        } catch (PlanningException e) {
+            throw new CompletionException(e);
         }
     }
 

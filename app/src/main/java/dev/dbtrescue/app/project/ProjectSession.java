@@ -5,14 +5,16 @@ import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ProjectArtifacts;
 import dev.dbtrescue.graph.plan.ExactSelectors;
+import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.select.SelectionState;
+import dev.dbtrescue.graph.select.SelectorEvaluator;
 import dev.dbtrescue.graph.status.Failure;
 import dev.dbtrescue.graph.status.FailureAnalysis;
 import dev.dbtrescue.graph.status.FailureAnalyzer;
 import dev.dbtrescue.graph.status.LoadedProject;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,10 @@ import java.util.Optional;
  * @param stateOrigin where the state came from, empty when none
  * @param analysis the triage: failures with error class and blast radius, skip causes, stale sources
  * @param selectors the exact selector of every node
+ * @param evaluator the project's selector evaluator with the state (thread-safe; it caches the state comparison,
+ *     so every screen shares this one)
+ * @param presets the rescue presets on that evaluator (thread-safe)
+ * @param failuresByNode the analysis's failures by node, largest blast radius first
  */
 public record ProjectSession(
         String title,
@@ -35,7 +41,10 @@ public record ProjectSession(
         SelectionState state,
         Optional<String> stateOrigin,
         FailureAnalysis analysis,
-        ExactSelectors selectors) {
+        ExactSelectors selectors,
+        SelectorEvaluator evaluator,
+        RescuePresets presets,
+        Map<NodeId, Failure> failuresByNode) {
 
     public ProjectSession {
         Objects.requireNonNull(title, "title");
@@ -45,6 +54,9 @@ public record ProjectSession(
         Objects.requireNonNull(stateOrigin, "stateOrigin");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(selectors, "selectors");
+        Objects.requireNonNull(evaluator, "evaluator");
+        Objects.requireNonNull(presets, "presets");
+        failuresByNode = Collections.unmodifiableMap(new LinkedHashMap<>(failuresByNode));
     }
 
     /**
@@ -61,32 +73,28 @@ public record ProjectSession(
             String origin, ProjectArtifacts artifacts, SelectionState state, Optional<String> stateOrigin, Instant now)
             throws ArtifactException {
         LoadedProject loaded = LoadedProject.of(artifacts, now);
+        FailureAnalysis analysis = new FailureAnalyzer().analyze(loaded.status());
+        ExactSelectors selectors = ExactSelectors.of(loaded.graph());
+        var evaluator = new SelectorEvaluator(loaded.graph(), artifacts.manifest(), state);
+        Map<NodeId, Failure> byNode = new LinkedHashMap<>();
+        for (Failure failure : analysis.failures()) {
+            byNode.put(failure.node(), failure);
+        }
         return new ProjectSession(
                 artifacts.manifest().projectName() + " — " + origin,
                 origin,
                 loaded,
                 state,
                 stateOrigin,
-                new FailureAnalyzer().analyze(loaded.status()),
-                ExactSelectors.of(loaded.graph()));
+                analysis,
+                selectors,
+                evaluator,
+                new RescuePresets(loaded, selectors, state, evaluator),
+                byNode);
     }
 
     /** True when a state manifest is loaded, so {@code state:modified} can be evaluated. */
     public boolean hasStateManifest() {
         return state.manifest().isPresent();
-    }
-
-    /** The failures by node, in the analysis's order (largest blast radius first). */
-    public Map<NodeId, Failure> failuresByNode() {
-        Map<NodeId, Failure> byNode = new LinkedHashMap<>();
-        for (Failure failure : analysis.failures()) {
-            byNode.put(failure.node(), failure);
-        }
-        return byNode;
-    }
-
-    /** The load warnings as lines for the user. */
-    public List<String> warningLines() {
-        return project.warnings().stream().map(Object::toString).toList();
     }
 }

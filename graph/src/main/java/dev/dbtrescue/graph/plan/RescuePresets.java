@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rescue presets, each a dbt selector the user can read and edit, and the nodes it selects with the reason each
@@ -47,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The node set is always what the selector text selects, evaluated by {@link SelectorEvaluator}, so editing the
- * text and selecting again gives the same nodes. No clock: the current time comes from the loaded project. Not
- * thread-safe: it keeps one selector evaluator (and its state comparison) for all presets.
+ * text and selecting again gives the same nodes. No clock: the current time comes from the loaded project.
+ * Thread-safe: every preset shares one selector evaluator (and its cached state comparison), which is.
  */
 public final class RescuePresets {
 
@@ -56,7 +55,7 @@ public final class RescuePresets {
     private final LineageGraph graph;
     private final ExactSelectors selectors;
     private final SelectionState state;
-    private @Nullable SelectorEvaluator evaluator;
+    private final SelectorEvaluator evaluator;
 
     /**
      * @param project the loaded artifacts with their status
@@ -64,10 +63,28 @@ public final class RescuePresets {
      * @param state what {@code --state} gives (the production manifest for {@code modified})
      */
     public RescuePresets(LoadedProject project, ExactSelectors selectors, SelectionState state) {
+        this(
+                project,
+                selectors,
+                state,
+                new SelectorEvaluator(project.graph(), project.artifacts().manifest(), state));
+    }
+
+    /**
+     * Presets on an evaluator the caller already has, so that its state comparison is computed once.
+     *
+     * @param project the loaded artifacts with their status
+     * @param selectors the exact selectors of the project's graph
+     * @param state what {@code --state} gives (the production manifest for {@code modified})
+     * @param evaluator an evaluator over the project's graph and manifest with the same state
+     */
+    public RescuePresets(
+            LoadedProject project, ExactSelectors selectors, SelectionState state, SelectorEvaluator evaluator) {
         this.project = project;
         this.graph = project.graph();
         this.selectors = selectors;
         this.state = state;
+        this.evaluator = evaluator;
     }
 
     /** Which preset a selection came from. */
@@ -191,7 +208,6 @@ public final class RescuePresets {
             throw new PlanningException("The modified preset compares against a production manifest: pass --state"
                     + " DIR, where DIR/manifest.json comes from the production run.");
         }
-        SelectorEvaluator evaluator = evaluator();
         try {
             Selection modified = evaluator.select(new SelectorParser().parse("state:modified"));
             Map<NodeId, List<String>> reasons = new LinkedHashMap<>();
@@ -293,7 +309,7 @@ public final class RescuePresets {
         if (dbtFresher) {
             select = select.isEmpty() ? "source_status:fresher+" : "source_status:fresher+ " + select;
             try {
-                base = evaluator().select(new SelectorParser().parse("source_status:fresher"));
+                base = evaluator.select(new SelectorParser().parse("source_status:fresher"));
             } catch (SelectorSyntaxException e) {
                 throw new PlanningException(e.getMessage());
             }
@@ -331,20 +347,12 @@ public final class RescuePresets {
         }
         try {
             Selector selector = new SelectorParser().parse(select, exclude, mode);
-            Selection selection = evaluator().select(selector);
+            Selection selection = evaluator.select(selector);
             return new PresetSelection(
                     Preset.SELECT, text, String.join(" ", exclude), selection.nodes(), Map.of(), selection.warnings());
         } catch (SelectorSyntaxException e) {
             throw new PlanningException(e.getMessage());
         }
-    }
-
-    /** One evaluator for all presets: it caches the state comparison, the costly part on large projects. */
-    private SelectorEvaluator evaluator() {
-        if (evaluator == null) {
-            evaluator = new SelectorEvaluator(graph, project.artifacts().manifest(), state);
-        }
-        return evaluator;
     }
 
     private PresetSelection evaluate(
@@ -353,7 +361,7 @@ public final class RescuePresets {
         try {
             Selector selector = new SelectorParser()
                     .parse(List.of(select), exclude.isEmpty() ? List.of() : List.of(exclude), IndirectSelection.EAGER);
-            Selection selection = evaluator().select(selector);
+            Selection selection = evaluator.select(selector);
             List<String> all = new ArrayList<>(warnings);
             all.addAll(selection.warnings());
             return new PresetSelection(preset, select, exclude, selection.nodes(), reasons, all);
