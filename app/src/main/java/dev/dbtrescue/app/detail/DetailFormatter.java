@@ -17,6 +17,7 @@ import dev.dbtrescue.graph.status.ProjectStatus;
 import dev.dbtrescue.graph.status.SkipCause;
 import dev.dbtrescue.graph.status.SourceFreshnessProblem;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +60,12 @@ final class DetailFormatter {
                 .or(() -> result.flatMap(NodeResult::message)
                         .map(m -> ErrorClassifier.plain(m).strip()))
                 .orElse("");
-        BlastRadius radius = failure.map(Failure::blastRadius).orElseGet(() -> DetailTexts.downstreamRadius(graph, id));
-        int upstream = graph.ancestorsOf(id).size();
-        int downstream = graph.descendantsOf(id).size();
+        BitSet self = new BitSet(graph.size());
+        self.set(graph.indexOf(id));
+        BitSet below = graph.descendants(self, LineageGraph.UNLIMITED);
+        BlastRadius radius = failure.map(Failure::blastRadius).orElseGet(() -> BlastRadius.of(graph, below));
+        int upstream = graph.ancestors(self, LineageGraph.UNLIMITED).cardinality();
+        int downstream = below.cardinality();
         return new DetailContent(
                 id.value(),
                 node.name(),

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The detail pane's one-line summaries: blast radius, attached tests, freshness criteria. Pure. */
 final class DetailTexts {
@@ -55,29 +54,6 @@ final class DetailTexts {
         return radius.majorIncident()
                 ? text + " · major incident (over " + BlastRadius.MAJOR_INCIDENT_THRESHOLD + " downstream)"
                 : text;
-    }
-
-    /**
-     * What a healthy node would take down if it broke, counted as {@link dev.dbtrescue.graph.status.FailureAnalyzer}
-     * counts a failure's: downstream models, snapshots, seeds and exposures.
-     */
-    static BlastRadius downstreamRadius(LineageGraph graph, NodeId id) {
-        int models = 0;
-        int snapshots = 0;
-        int seeds = 0;
-        Set<NodeId> exposures = new TreeSet<>();
-        for (NodeId downstream : graph.descendantsOf(id)) {
-            switch (graph.requireNode(downstream).type()) {
-                case MODEL -> models++;
-                case SNAPSHOT -> snapshots++;
-                case SEED -> seeds++;
-                case EXPOSURE -> exposures.add(downstream);
-                default -> {
-                    // tests, metrics, ...: not built, so not counted (as in FailureAnalyzer)
-                }
-            }
-        }
-        return new BlastRadius(models, snapshots, seeds, List.copyOf(exposures));
     }
 
     /** The data and unit tests whose parents include the node, sorted by name. */

@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Triage as in an on-call runbook: for every failed node and every stale source, its error class, first error line,
@@ -66,7 +64,7 @@ public final class FailureAnalyzer {
                     firstLineOrDefault(plain, failed),
                     ErrorClassifier.detailLine(plain),
                     plain.isBlank() ? Optional.empty() : Optional.of(plain.strip()),
-                    radius(graph, downstream.get(failed.id())),
+                    BlastRadius.of(graph, downstream.get(failed.id())),
                     skippedBy.getOrDefault(failed.id(), List.of()).stream()
                             .sorted()
                             .toList(),
@@ -88,7 +86,7 @@ public final class FailureAnalyzer {
                         description,
                         f.result().error().map(ErrorClassifier::firstLine).orElse(""),
                         f.result().error().map(ErrorClassifier::plain),
-                        radius(graph, downstreamOf(graph, source, new HashMap<>())),
+                        BlastRadius.of(graph, downstreamOf(graph, source, new HashMap<>())),
                         List.of(),
                         f.result().invocationId()));
             }
@@ -127,26 +125,6 @@ public final class FailureAnalyzer {
         BitSet set = new BitSet(graph.size());
         ids.forEach(id -> set.set(graph.indexOf(id)));
         return set;
-    }
-
-    private static BlastRadius radius(LineageGraph graph, BitSet downstream) {
-        int models = 0;
-        int snapshots = 0;
-        int seeds = 0;
-        Set<NodeId> exposures = new TreeSet<>();
-        for (int i = downstream.nextSetBit(0); i >= 0; i = downstream.nextSetBit(i + 1)) {
-            Node node = graph.nodeAt(i);
-            switch (node.type()) {
-                case MODEL -> models++;
-                case SNAPSHOT -> snapshots++;
-                case SEED -> seeds++;
-                case EXPOSURE -> exposures.add(node.id());
-                default -> {
-                    // tests, metrics, semantic models, ...: not built, so not counted
-                }
-            }
-        }
-        return new BlastRadius(models, snapshots, seeds, List.copyOf(exposures));
     }
 
     /** For each skipped node, the failures of its invocation whose blocked set holds it. O(skipped x failed). */
