@@ -92,10 +92,14 @@ public record Node(
         return details.exposure().flatMap(e -> e.ownerName().or(e::ownerEmail));
     }
 
+    /** The name as people say it: sources as {@code raw.orders}, versioned models as {@code dim_customers v2}. */
+    public String displayName() {
+        String shown = details.source().map(s -> s.sourceName() + "." + name).orElse(name);
+        return details.version().map(v -> shown + " v" + v).orElse(shown);
+    }
+
     /** A short label for lists and messages: {@code model orders}, {@code source raw.orders}, ... */
     public String label() {
-        String shown = details.source().map(s -> s.sourceName() + "." + name).orElse(name);
-        String versioned = details.version().map(v -> shown + " v" + v).orElse(shown);
-        return type.dbtName() + " " + versioned;
+        return type.dbtName() + " " + displayName();
     }
 }

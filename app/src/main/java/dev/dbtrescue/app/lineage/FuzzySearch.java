@@ -31,7 +31,7 @@ public final class FuzzySearch {
         for (int i = 0; i < graph.size(); i++) {
             Node node = graph.nodeAt(i);
             fields[i] = new String[] {
-                lower(Projection.displayName(node)),
+                lower(node.displayName()),
                 lower(node.id().toString()),
                 lower(node.location().originalFilePath())
             };
@@ -63,7 +63,7 @@ public final class FuzzySearch {
             }
             if (total > 0) {
                 Node node = graph.nodeAt(i);
-                hits.add(new Hit(i, Projection.displayName(node), node.type().dbtName() + " · " + node.id(), total));
+                hits.add(new Hit(i, node.displayName(), node.type().dbtName() + " · " + node.id(), total));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score)

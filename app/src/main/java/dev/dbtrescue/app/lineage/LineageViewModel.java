@@ -67,7 +67,7 @@ public final class LineageViewModel {
     private final ObservableList<FuzzySearch.Hit> searchResults = FXCollections.observableArrayList();
     private final BitSet searchHits = new BitSet();
     private @Nullable ProjectSession session;
-    private @Nullable FuzzySearch search;
+    private @Nullable CompletableFuture<FuzzySearch> search; // built off the FX thread, once per session
     private ViewOptions options = ViewOptions.DEFAULT;
     private long layoutGeneration; // FX thread only
     private long searchGeneration; // FX thread only
@@ -172,7 +172,7 @@ public final class LineageViewModel {
             return;
         }
         LineageGraph graph = newSession.project().graph();
-        search = new FuzzySearch(graph);
+        search = CompletableFuture.supplyAsync(() -> new FuzzySearch(graph), background);
         List<NodeType> types = new ArrayList<>();
         int[] counts = new int[NodeType.values().length];
         for (Node node : graph.nodes()) {
@@ -291,14 +291,14 @@ public final class LineageViewModel {
     /** Searches by name, unique_id and path off the FX thread; a newer call supersedes an older one. */
     public void search(String query) {
         long request = ++searchGeneration;
-        FuzzySearch index = search;
+        CompletableFuture<FuzzySearch> index = search;
         if (index == null || query.isBlank()) {
             searchResults.clear();
             searchHits.clear();
             updateLook();
             return;
         }
-        CompletableFuture.supplyAsync(() -> index.search(query, 50), background)
+        index.thenApplyAsync(built -> built.search(query, 50), background)
                 .whenCompleteAsync(
                         (hits, error) -> {
                             if (request != searchGeneration || error != null) {
@@ -369,17 +369,7 @@ public final class LineageViewModel {
     /** The item that draws a node, or for a hidden test the item of the node it tests. */
     private static int drawnItemFor(Projection projection, int graphIndex) {
         int item = projection.itemOf(graphIndex);
-        if (item >= 0) {
-            return item;
-        }
-        for (int i = 0; i < projection.itemCount(); i++) {
-            for (int t : projection.testsOf(i)) {
-                if (t == graphIndex) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return item >= 0 ? item : projection.rolledInto(graphIndex);
     }
 
     private void expand(int graphIndex, boolean upstream) {

@@ -23,11 +23,8 @@ final class Looks {
                 continue;
             }
             selected.set(item);
-            for (int parent : graph.parentIndices(i)) {
-                if (!nodes.get(parent)) {
-                    boundary.set(item);
-                    break;
-                }
+            if (!graph.parentsWithin(i, nodes)) {
+                boundary.set(item);
             }
         }
         BitSet highlighted = new BitSet(n);

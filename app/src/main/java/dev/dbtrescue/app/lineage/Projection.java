@@ -32,6 +32,7 @@ public final class Projection {
     private final int[] backSource;
     private final int[] backTarget;
     private final int[][] tests;
+    private final int[] rolledInto;
 
     private Projection(LineageGraph graph, ViewOptions options, Builder b) {
         this.graph = graph;
@@ -45,6 +46,7 @@ public final class Projection {
         this.backSource = b.back[0];
         this.backTarget = b.back[1];
         this.tests = b.tests;
+        this.rolledInto = b.rolledInto;
     }
 
     /** Projects a graph. */
@@ -117,6 +119,11 @@ public final class Projection {
         return tests[item].clone();
     }
 
+    /** The item a hidden test's result is rolled up onto, or -1 when the node is not a rolled-up test. */
+    public int rolledInto(int graphIndex) {
+        return rolledInto[graphIndex];
+    }
+
     /** The graph nodes drawn (members of every item). */
     public BitSet drawnNodes() {
         BitSet drawn = new BitSet(graph.size());
@@ -141,15 +148,6 @@ public final class Projection {
         };
     }
 
-    /** The name drawn for a node: sources as {@code source.table}, versioned models with their version. */
-    public static String displayName(Node node) {
-        String shown = node.details()
-                .source()
-                .map(s -> s.sourceName() + "." + node.name())
-                .orElse(node.name());
-        return node.details().version().map(v -> shown + " v" + v).orElse(shown);
-    }
-
     private static final class Builder {
         private final LineageGraph graph;
         private final ViewOptions options;
@@ -160,12 +158,15 @@ public final class Projection {
         private int[][] edges = new int[2][];
         private int[][] back = new int[2][];
         private int[][] tests = new int[0][];
+        private final int[] rolledInto;
 
         Builder(LineageGraph graph, ViewOptions options) {
             this.graph = graph;
             this.options = options;
             this.itemOfNode = new int[graph.size()];
             Arrays.fill(itemOfNode, -1);
+            this.rolledInto = new int[graph.size()];
+            Arrays.fill(rolledInto, -1);
         }
 
         Builder build() {
@@ -213,7 +214,7 @@ public final class Projection {
                     itemOfNode[i] = members.size();
                     members.add(new int[] {i});
                     groups.add(null);
-                    labels.add(displayName(node));
+                    labels.add(node.displayName());
                 } else {
                     Integer item = groupItem.get(key);
                     if (item == null) {
@@ -274,6 +275,9 @@ public final class Projection {
                     int item = itemOfNode[target];
                     if (item >= 0) {
                         rolled.get(item).add(i);
+                        if (rolledInto[i] < 0) {
+                            rolledInto[i] = item;
+                        }
                     }
                 }
             }

@@ -22,12 +22,12 @@ final class Tooltips {
         }
         Node node = projection.graph().nodeAt(projection.nodeOf(item));
         ProjectStatus status = session.project().status();
-        StringBuilder text = new StringBuilder(Projection.displayName(node))
+        StringBuilder text = new StringBuilder(node.displayName())
                 .append('\n')
                 .append(node.type().dbtName())
                 .append(node.materialized().map(m -> " · " + m).orElse(""))
                 .append('\n')
-                .append(status.stateOf(node.id()).label());
+                .append(layout.status()[item].label());
         status.age(node.id())
                 .ifPresent(
                         age -> text.append(" · ").append(Durations.format(age)).append(" ago"));
