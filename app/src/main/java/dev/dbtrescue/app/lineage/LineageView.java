@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage;
 
+import dev.dbtrescue.app.lineage.canvas.CanvasScene;
 import dev.dbtrescue.app.lineage.canvas.LineageCanvas;
 import dev.dbtrescue.app.lineage.canvas.Minimap;
+import dev.dbtrescue.app.lineage.canvas.NodeLook;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.lineage.canvas.StatusGlyphs;
 import dev.dbtrescue.graph.NodeType;
@@ -29,11 +31,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /** The lineage screen: toolbar (search, types, grouping, scope), the canvas with minimap and legend. */
 public final class LineageView extends BorderPane {
 
     private final LineageCanvas canvas;
+    private @Nullable LineageLayout shown;
     private final TextField search = new TextField();
     private final ListView<FuzzySearch.Hit> searchList;
 
@@ -45,16 +49,21 @@ public final class LineageView extends BorderPane {
         canvas.setOnLasso(viewModel::lassoed);
         canvas.setOnBackgroundClicked(viewModel::backgroundClicked);
         canvas.setTooltipProvider(viewModel::tooltip);
-        viewModel.layoutProperty().addListener((obs, was, now) -> {
-            canvas.setScene(now == null ? dev.dbtrescue.app.lineage.canvas.CanvasScene.EMPTY : now.scene());
-            if (was == null
-                    || now == null
-                    || was.projection().graph() != now.projection().graph()) {
-                canvas.fit();
-            }
-        });
+        // the view-model sets a new layout and then its look, so the look always belongs to the current layout
         viewModel.lookProperty().addListener((obs, was, now) -> {
-            if (now != null) {
+            LineageLayout layout = viewModel.layoutProperty().get();
+            if (layout == null || now == null) {
+                shown = null;
+                canvas.setScene(CanvasScene.EMPTY, NodeLook.uniform(0, NodeStatus.NOT_RUN));
+            } else if (layout != shown) {
+                boolean otherProject = shown == null
+                        || shown.projection().graph() != layout.projection().graph();
+                shown = layout;
+                canvas.setScene(layout.scene(), now);
+                if (otherProject) {
+                    canvas.fit();
+                }
+            } else {
                 canvas.setLook(now);
             }
         });

@@ -65,28 +65,33 @@ public final class LineageCanvas extends Region {
         getStyleClass().add("lineage-canvas");
     }
 
-    /** Shows a new layout: caches are rebuilt; the view moves only for the first non-empty scene. */
-    public void setScene(CanvasScene scene) {
-        boolean first = index.scene.nodeCount() == 0 && scene.nodeCount() > 0;
+    /**
+     * Shows a new layout with its look: caches are rebuilt, the view stays where it is (call {@link #fit()} to show
+     * all of it).
+     *
+     * @throws IllegalArgumentException if the look is for another number of nodes
+     */
+    public void setScene(CanvasScene scene, NodeLook look) {
+        requireFits(scene, look);
         index = new SceneIndex(scene);
         edges.reset(index);
-        detailEdges.update(index, look);
-        if (first) {
-            fitPending = true;
-            if (viewport.width() > 0) {
-                fit();
-            }
-        }
-        lookListeners.forEach(Runnable::run);
-        requestPaint();
+        setLook(look);
     }
 
     /** Changes statuses, badges, selection, highlights and focus; repaints on the next pulse. */
     public void setLook(NodeLook look) {
+        requireFits(index.scene, look);
         this.look = look;
         detailEdges.update(index, look);
         lookListeners.forEach(Runnable::run);
         requestPaint();
+    }
+
+    private static void requireFits(CanvasScene scene, NodeLook look) {
+        if (look.status().length != scene.nodeCount() || look.badges().length != scene.nodeCount()) {
+            throw new IllegalArgumentException(
+                    "a look for " + look.status().length + " nodes cannot show a scene of " + scene.nodeCount());
+        }
     }
 
     /** Shows the whole world. */

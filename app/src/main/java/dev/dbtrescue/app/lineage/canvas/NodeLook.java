@@ -24,9 +24,9 @@ public record NodeLook(
         return new NodeLook(statuses, new String[nodeCount], new BitSet(), new BitSet(), false, new BitSet(), -1);
     }
 
-    /** Status of {@code node}, {@link NodeStatus#NOT_RUN} when the array is shorter than the scene. */
+    /** Status of {@code node}, {@link NodeStatus#NOT_RUN} when none was given. */
     NodeStatus statusOf(int node) {
-        return node < status.length && status[node] != null ? status[node] : NodeStatus.NOT_RUN;
+        return status[node] != null ? status[node] : NodeStatus.NOT_RUN;
     }
 
     /** Whether {@code node} is drawn faded. */
@@ -36,7 +36,6 @@ public record NodeLook(
 
     /** Badge text of {@code node}, empty for none. */
     String badgeOf(int node) {
-        String badge = node < badges.length ? badges[node] : null;
-        return badge == null ? "" : badge;
+        return badges[node] == null ? "" : badges[node];
     }
 }

@@ -47,8 +47,8 @@ class LineageCanvasTest {
         canvas = new LineageCanvas(raster);
         canvas.setPrefSize(800, 600);
         minimap = canvas.minimap();
-        canvas.setScene(scene);
-        canvas.setLook(NodeLook.uniform(scene.nodeCount(), NodeStatus.NOT_RUN));
+        canvas.setScene(scene, NodeLook.uniform(scene.nodeCount(), NodeStatus.NOT_RUN));
+        canvas.fit();
         stage.setScene(new Scene(new HBox(canvas, minimap), 1020, 600));
         stage.show();
     }
@@ -198,7 +198,8 @@ class LineageCanvasTest {
         var statuses = new NodeStatus[scene.nodeCount()];
         java.util.Arrays.fill(statuses, NodeStatus.NOT_RUN);
         statuses[10] = NodeStatus.ERROR;
-        var look = new NodeLook(statuses, new String[0], new BitSet(), new BitSet(), false, new BitSet(), -1);
+        var look = new NodeLook(
+                statuses, new String[scene.nodeCount()], new BitSet(), new BitSet(), false, new BitSet(), -1);
         Color[] seen = new Color[1];
         robot.interact(() -> {
             canvas.setLook(look);
@@ -214,7 +215,8 @@ class LineageCanvasTest {
     void farOutANodeIsAShapeInItsStatusColour(FxRobot robot) {
         var statuses = new NodeStatus[scene.nodeCount()];
         java.util.Arrays.fill(statuses, NodeStatus.SUCCESS);
-        var look = new NodeLook(statuses, new String[0], new BitSet(), new BitSet(), false, new BitSet(), -1);
+        var look = new NodeLook(
+                statuses, new String[scene.nodeCount()], new BitSet(), new BitSet(), false, new BitSet(), -1);
         Color[] seen = new Color[1];
         robot.interact(() -> {
             canvas.setLook(look);

@@ -79,8 +79,8 @@ public final class RenderBench {
                 }
             });
             long t0 = System.nanoTime();
-            canvas.setScene(scene);
-            canvas.setLook(look(scene));
+            canvas.setScene(scene, look(scene));
+            canvas.fit();
             System.out.printf(Locale.ROOT, "setScene + setLook (index build): %.1f ms%n", ms(System.nanoTime() - t0));
             return null;
         });
