@@ -58,7 +58,7 @@ public final class SelectionViewModel {
             new ReadOnlyObjectWrapper<>(this, "selection", NodeSelection.NONE);
     private final Map<Preset, ReadOnlyStringWrapper> presetLabels = new EnumMap<>(Preset.class);
     private final Map<Preset, ReadOnlyBooleanWrapper> presetAvailable = new EnumMap<>(Preset.class);
-    private final Map<Preset, PresetSelection> presets = new EnumMap<>(Preset.class);
+    private final Map<Preset, Resolved> presets = new EnumMap<>(Preset.class);
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
     private @Nullable ProjectSession session;
     private @Nullable RescuePresets engine;
@@ -144,13 +144,14 @@ public final class SelectionViewModel {
         selectorError.set("");
         matchCount.set("");
         warning.set("");
-        setBase(NodeSelection.NONE);
+        setBase(Resolved.NONE);
         RescuePresets presetsEngine = engine;
         if (presetsEngine == null || newSession == null) {
             return;
         }
         boolean withState = newSession.hasStateManifest();
-        CompletableFuture.supplyAsync(() -> computePresets(presetsEngine, withState), background)
+        LineageGraph graph = newSession.project().graph();
+        CompletableFuture.supplyAsync(() -> computePresets(presetsEngine, withState, graph), background)
                 .whenCompleteAsync(
                         (computed, error) -> {
                             if (session != newSession || error != null) {
@@ -161,8 +162,10 @@ public final class SelectionViewModel {
                                 presetLabels
                                         .get(preset)
                                         .set(preset.label() + " ("
-                                                + result.nodes().size() + ")");
-                                presetAvailable.get(preset).set(!result.nodes().isEmpty());
+                                                + result.selection().size() + ")");
+                                presetAvailable
+                                        .get(preset)
+                                        .set(!result.selection().isEmpty());
                             });
                         },
                         fx);
@@ -170,19 +173,16 @@ public final class SelectionViewModel {
 
     /** Selects a preset's nodes (failed, modified or stale, each with everything downstream). */
     public void applyPreset(Preset preset) {
-        PresetSelection result = presets.get(preset);
-        ProjectSession current = session;
-        if (result == null || current == null) {
+        Resolved result = presets.get(preset);
+        if (result == null || session == null) {
             return;
         }
         ++generation;
-        selectText.set(result.select());
-        excludeText.set(result.exclude());
+        selectText.set(result.selection().select());
+        excludeText.set(result.selection().exclude());
         selectorError.set("");
-        matchCount.set(count(result.nodes().size()));
-        warning.set(String.join("\n", result.warnings()));
-        setBase(new NodeSelection(
-                indices(current.project().graph(), result.nodes()), result.select(), result.exclude(), preset.label()));
+        matchCount.set(count(result.selection().size()));
+        setBase(result);
     }
 
     /**
@@ -202,11 +202,13 @@ public final class SelectionViewModel {
             selectorError.set(exclude.isEmpty() ? "" : "Give a --select value; --exclude alone selects nothing.");
             matchCount.set("");
             if (exclude.isEmpty()) {
-                setBase(NodeSelection.NONE);
+                setBase(Resolved.NONE);
             }
             return;
         }
-        CompletableFuture.supplyAsync(() -> evaluate(presetsEngine, select, exclude), background)
+        LineageGraph graph = current.project().graph();
+        CompletableFuture.supplyAsync(
+                        () -> Resolved.of(graph, evaluate(presetsEngine, select, exclude), "selector"), background)
                 .whenCompleteAsync(
                         (result, error) -> {
                             if (request != generation) {
@@ -218,10 +220,8 @@ public final class SelectionViewModel {
                                 return;
                             }
                             selectorError.set("");
-                            matchCount.set(count(result.nodes().size()));
-                            warning.set(String.join("\n", result.warnings()));
-                            setBase(new NodeSelection(
-                                    indices(current.project().graph(), result.nodes()), select, exclude, "selector"));
+                            matchCount.set(count(result.selection().size()));
+                            setBase(result);
                         },
                         fx);
     }
@@ -268,12 +268,11 @@ public final class SelectionViewModel {
         excludeText.set("");
         selectorError.set("");
         matchCount.set("");
-        warning.set("");
-        setBase(NodeSelection.NONE);
+        setBase(Resolved.NONE);
     }
 
-    private void setBase(NodeSelection newBase) {
-        base = newBase;
+    private void setBase(Resolved newBase) {
+        base = newBase.selection();
         added.clear();
         removed.clear();
         publish(newBase);
@@ -308,7 +307,7 @@ public final class SelectionViewModel {
         wanted.or(added);
         wanted.andNot(removed);
         if (select.isEmpty() || wanted.isEmpty()) {
-            publish(NodeSelection.NONE);
+            publish(Resolved.NONE);
             return;
         }
         evaluateEdit(String.join(" ", select), String.join(" ", exclude), wanted, graph);
@@ -332,7 +331,7 @@ public final class SelectionViewModel {
                             BitSet missing = (BitSet) wanted.clone();
                             missing.andNot(got);
                             if (missing.isEmpty()) {
-                                return new NodeSelection(got, select, exclude, "edited");
+                                return Resolved.of(graph, new NodeSelection(got, select, exclude, "edited"), List.of());
                             }
                             List<String> exact = new ArrayList<>();
                             for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
@@ -340,13 +339,7 @@ public final class SelectionViewModel {
                                         .selectorFor(graph.nodeAt(i).id()));
                             }
                             String listed = String.join(" ", exact);
-                            return new NodeSelection(
-                                    indices(
-                                            graph,
-                                            evaluate(presetsEngine, listed, "").nodes()),
-                                    listed,
-                                    "",
-                                    "edited");
+                            return Resolved.of(graph, evaluate(presetsEngine, listed, ""), "edited");
                         },
                         background)
                 .whenCompleteAsync(
@@ -363,37 +356,50 @@ public final class SelectionViewModel {
                         fx);
     }
 
-    private void publish(NodeSelection value) {
+    private void publish(Resolved resolved) {
+        NodeSelection value = resolved.selection();
         selection.set(value);
         arguments.set(value.arguments());
+        warning.set(String.join("\n", resolved.warnings()));
         summary.set(
                 value.isEmpty()
                         ? "Nothing selected"
                         : count(value.size()) + " selected" + (value.origin().isEmpty() ? "" : " · " + value.origin()));
-        ProjectSession current = session;
-        if (current == null) {
-            rows.clear();
-            return;
-        }
-        LineageGraph graph = current.project().graph();
-        BitSet nodes = value.nodes();
-        List<NodeRow> list = new ArrayList<>(nodes.cardinality());
-        for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
-            Node node = graph.nodeAt(i);
-            list.add(new NodeRow(
-                    i, node.displayName(), node.type().dbtName(), node.id().toString()));
-        }
-        list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
-        rows.setAll(list);
+        rows.setAll(resolved.rows());
     }
 
-    private static Map<Preset, PresetSelection> computePresets(RescuePresets engine, boolean withState) {
-        Map<Preset, PresetSelection> computed = new EnumMap<>(Preset.class);
-        tryPreset(computed, Preset.FAILED, engine::failed);
-        if (withState) {
-            tryPreset(computed, Preset.MODIFIED, engine::modified);
+    /** A selection with its node list and warnings, prepared off the FX thread. */
+    private record Resolved(NodeSelection selection, List<NodeRow> rows, List<String> warnings) {
+
+        static final Resolved NONE = new Resolved(NodeSelection.NONE, List.of(), List.of());
+
+        static Resolved of(LineageGraph graph, PresetSelection result, String origin) {
+            return of(
+                    graph,
+                    new NodeSelection(indices(graph, result.nodes()), result.select(), result.exclude(), origin),
+                    result.warnings());
         }
-        tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL));
+
+        static Resolved of(LineageGraph graph, NodeSelection selection, List<String> warnings) {
+            BitSet nodes = selection.nodes();
+            List<NodeRow> list = new ArrayList<>(nodes.cardinality());
+            for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
+                Node node = graph.nodeAt(i);
+                list.add(new NodeRow(
+                        i, node.displayName(), node.type().dbtName(), node.id().toString()));
+            }
+            list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
+            return new Resolved(selection, List.copyOf(list), List.copyOf(warnings));
+        }
+    }
+
+    private static Map<Preset, Resolved> computePresets(RescuePresets engine, boolean withState, LineageGraph graph) {
+        Map<Preset, Resolved> computed = new EnumMap<>(Preset.class);
+        tryPreset(computed, Preset.FAILED, engine::failed, graph);
+        if (withState) {
+            tryPreset(computed, Preset.MODIFIED, engine::modified, graph);
+        }
+        tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL), graph);
         return computed;
     }
 
@@ -401,9 +407,9 @@ public final class SelectionViewModel {
         PresetSelection call() throws PlanningException;
     }
 
-    private static void tryPreset(Map<Preset, PresetSelection> into, Preset preset, PresetCall call) {
+    private static void tryPreset(Map<Preset, Resolved> into, Preset preset, PresetCall call, LineageGraph graph) {
         try {
-            into.put(preset, call.call());
+            into.put(preset, Resolved.of(graph, call.call(), preset.label()));
         } catch (PlanningException e) {
             // the preset does not apply to this project (no run results, no state): its button stays disabled
         }
