@@ -4,6 +4,7 @@ package dev.dbtrescue.app.detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.status.BlastRadius;
@@ -18,7 +19,7 @@ class DetailTextsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        graph = DemoSessions.failedBuild().project().graph();
+        graph = TestSessions.failedBuild().project().graph();
     }
 
     @Test

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.detail;
 
-import static dev.dbtrescue.app.detail.DemoSessions.FAILED_MODEL;
+import static dev.dbtrescue.app.TestSessions.FAILED_MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 /** The modified reason and the SQL: computed off the calling thread, and only the newest request counts. */
 class DetailViewModelAsyncTest {
 
-    private final DemoSessions.Recording background = new DemoSessions.Recording();
+    private final TestSessions.Recording background = new TestSessions.Recording();
     private ProjectSession session;
     private DetailViewModel vm;
 
     @BeforeEach
     void setUp() throws Exception {
-        session = DemoSessions.failedBuildAgainstProd();
+        session = TestSessions.failedBuildAgainstProd();
         vm = new DetailViewModel(background, Runnable::run);
     }
 
@@ -84,7 +85,7 @@ class DetailViewModelAsyncTest {
 
     @Test
     void modifiedReasonWithoutStateSaysNoneWasChosen() throws Exception {
-        vm.show(DemoSessions.failedBuild(), FAILED_MODEL);
+        vm.show(TestSessions.failedBuild(), FAILED_MODEL);
 
         assertEquals(List.of(), background.queued);
         assertEquals(ModifiedReasons.NO_STATE, vm.modifiedReasonProperty().get());
@@ -194,7 +195,7 @@ class DetailViewModelAsyncTest {
     @Test
     void aComparisonOfAnEarlierSessionDoesNotLandOnASessionWithoutState() throws Exception {
         vm.show(session, modifiedNode());
-        vm.show(DemoSessions.failedBuild(), FAILED_MODEL);
+        vm.show(TestSessions.failedBuild(), FAILED_MODEL);
         background.runAll();
 
         assertEquals(ModifiedReasons.NO_STATE, vm.modifiedReasonProperty().get());

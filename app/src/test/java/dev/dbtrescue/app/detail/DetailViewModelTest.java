@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.detail;
 
-import static dev.dbtrescue.app.detail.DemoSessions.FAILED_MODEL;
+import static dev.dbtrescue.app.TestSessions.FAILED_MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -27,7 +28,7 @@ class DetailViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        session = DemoSessions.failedBuild();
+        session = TestSessions.failedBuild();
         vm = new DetailViewModel(Runnable::run, Runnable::run);
     }
 
@@ -44,6 +45,7 @@ class DetailViewModelTest {
         vm.show(session, FAILED_MODEL);
 
         Failure failure = failure(FAILED_MODEL);
+        assertEquals("Database", vm.errorClassProperty().get());
         assertEquals(
                 List.of(failure.errorClass().label(), failure.errorClass().advice()),
                 List.of(vm.errorClassProperty().get(), vm.adviceProperty().get()));
@@ -65,6 +67,12 @@ class DetailViewModelTest {
 
         var status = session.project().status();
         assertEquals(NodeState.ERROR, vm.statusProperty().get());
+        // the demo's run_results.json finished this model at 18:18:35Z, after 0.41 s; NOW is 21:30Z
+        assertEquals(
+                List.of("error · 3h 11m ago", "0.41s"),
+                List.of(
+                        vm.statusTextProperty().get(),
+                        vm.executionTimeProperty().get()));
         assertEquals(
                 "error · " + Durations.format(status.age(FAILED_MODEL).orElseThrow()) + " ago",
                 vm.statusTextProperty().get());
@@ -77,6 +85,10 @@ class DetailViewModelTest {
     void blastRadiusCountsWhatTheFailureKeepsFromBeingBuilt() {
         vm.show(session, FAILED_MODEL);
 
+        assertEquals(
+                "12 models downstream · 3 exposures: churn_model_features, exec_weekly_kpis_email,"
+                        + " finance_revenue_dashboard",
+                vm.blastRadiusProperty().get());
         BlastRadius radius = failure(FAILED_MODEL).blastRadius();
         assertEquals(List.of(0, 0, false), List.of(radius.snapshots(), radius.seeds(), radius.majorIncident()));
         List<String> exposureNames = radius.exposures().stream()

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.detail;
 
-import static dev.dbtrescue.app.detail.DemoSessions.FAILED_MODEL;
+import static dev.dbtrescue.app.TestSessions.FAILED_MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.status.BlastRadius;
 import dev.dbtrescue.graph.status.Failure;
@@ -30,7 +31,7 @@ class DetailViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        session = DemoSessions.failedBuild();
+        session = TestSessions.failedBuild();
         viewModel = new DetailViewModel(Runnable::run, Runnable::run);
         stage.setScene(new Scene(new DetailView(viewModel), 700, 1150));
         stage.show();

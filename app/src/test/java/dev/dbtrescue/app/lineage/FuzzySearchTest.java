@@ -4,13 +4,14 @@ package dev.dbtrescue.app.lineage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.graph.LineageGraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FuzzySearchTest {
 
-    private final LineageGraph demo = DemoSessions.failed().project().graph();
+    private final LineageGraph demo = TestSessions.failedBuild().project().graph();
     private final FuzzySearch search = new FuzzySearch(demo);
 
     @Test

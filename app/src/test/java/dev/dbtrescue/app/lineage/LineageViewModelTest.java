@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.lineage.canvas.NodeLook;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class LineageViewModelTest {
 
-    private final ProjectSession session = DemoSessions.failedWithState();
+    private final ProjectSession session = TestSessions.failedBuildAgainstProd();
     private final LineageGraph graph = session.project().graph();
     private final SelectionViewModel selection = new SelectionViewModel(Runnable::run, Runnable::run);
     private final LineageViewModel vm =
@@ -175,5 +176,55 @@ class LineageViewModelTest {
                 assertTrue(after.itemOf(p) >= 0, graph.nodeAt(p).name());
             }
         }
+    }
+
+    @Test
+    void aLassoAddsItsNodesAndALassoWithAltTakesThemOut() {
+        open(vm);
+        Projection projection = vm.layoutProperty().get().projection();
+        int payments = graph.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
+        int orders = graph.indexOf(NodeId.of("model.rescue_shop.fct_orders"));
+        int[] items = {projection.itemOf(payments), projection.itemOf(orders)};
+
+        vm.lassoed(items, false);
+        assertTrue(selection.selectionProperty().get().contains(payments));
+        assertTrue(selection.selectionProperty().get().contains(orders));
+
+        vm.lassoed(new int[] {projection.itemOf(orders)}, true);
+        assertTrue(selection.selectionProperty().get().contains(payments));
+        assertFalse(selection.selectionProperty().get().contains(orders));
+    }
+
+    @Test
+    void doubleClickingACollapsedFolderDrawsItsMembers() {
+        open(vm);
+        vm.groupingProperty().set(Grouping.FOLDER);
+        Projection grouped = vm.layoutProperty().get().projection();
+        int staging = -1;
+        for (int item = 0; item < grouped.itemCount(); item++) {
+            if (grouped.group(item)
+                    .filter("rescue_shop/models/staging/shop"::equals)
+                    .isPresent()) {
+                staging = item;
+            }
+        }
+        int members = grouped.members(staging).length;
+
+        vm.clicked(staging, false, 2);
+
+        assertEquals(
+                grouped.itemCount() - 1 + members,
+                vm.layoutProperty().get().projection().itemCount());
+    }
+
+    @Test
+    void theTooltipNamesTheNodeItsStatusAgeTimingAndTests() {
+        open(vm);
+        Projection projection = vm.layoutProperty().get().projection();
+
+        String tooltip = vm.tooltip(projection.itemOf(graph.indexOf(TestSessions.FAILED_MODEL)));
+
+        // the demo's run finished this model at 18:18:35Z after 0.41 s; the session's clock says 21:30Z
+        assertEquals("int_payments_converted\nmodel · view\nError · 3h 11m ago\nran in 0.41s\ntests ·4", tooltip);
     }
 }

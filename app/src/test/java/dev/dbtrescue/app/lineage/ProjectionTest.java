@@ -4,6 +4,7 @@ package dev.dbtrescue.app.lineage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
 
-    private final LineageGraph demo = DemoSessions.failed().project().graph();
+    private final LineageGraph demo = TestSessions.failedBuild().project().graph();
     private final int payments = demo.indexOf(NodeId.of("model.rescue_shop.fct_payments"));
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SelectionViewModelTest {
 
-    private final ProjectSession session = DemoSessions.failedWithState();
+    private final ProjectSession session = TestSessions.failedBuildAgainstProd();
     private final LineageGraph graph = session.project().graph();
     private final SelectionViewModel vm = new SelectionViewModel(Runnable::run, Runnable::run);
 
@@ -37,7 +38,7 @@ class SelectionViewModelTest {
 
     @Test
     void modifiedPresetNeedsAState() {
-        vm.setSession(DemoSessions.failed());
+        vm.setSession(TestSessions.failedBuild());
         assertFalse(vm.presetAvailableProperty(Preset.MODIFIED).get());
 
         vm.setSession(session);

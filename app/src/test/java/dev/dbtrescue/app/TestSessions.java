@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app;
+
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.project.StateFolder;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.manifest.ArtifactException;
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.select.SelectionState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Sessions over the demo's committed artifacts of a real failed dbt build, and an executor that holds tasks until a
+ * test runs them.
+ */
+public final class TestSessions {
+
+    /** A fixed moment after the demo's runs, so ages are stable. */
+    public static final Instant NOW = Instant.parse("2026-11-21T21:30:00Z");
+
+    /** The model the demo's failure switch breaks. */
+    public static final NodeId FAILED_MODEL = NodeId.of("model.rescue_shop.int_payments_converted");
+
+    private TestSessions() {}
+
+    /** The failed build without state. */
+    public static ProjectSession failedBuild() {
+        return failedBuild(SelectionState.NONE, Optional.empty());
+    }
+
+    /** The failed build compared with the production manifest of {@code state/prod}. */
+    public static ProjectSession failedBuildAgainstProd() {
+        Path prod = Fixtures.demo("state/prod");
+        try {
+            return failedBuild(StateFolder.read(prod, Optional.empty()), Optional.of("state/prod"));
+        } catch (ArtifactException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProjectSession failedBuild(SelectionState state, Optional<String> stateOrigin) {
+        Path dir = Fixtures.demo("failed-build");
+        try {
+            var artifacts = new ArtifactLoader()
+                    .load(
+                            dir.resolve("manifest.json"),
+                            List.of(dir.resolve("run_results.json")),
+                            List.of(dir.resolve("sources.json")));
+            return ProjectSession.of("test", artifacts, state, stateOrigin, NOW);
+        } catch (ArtifactException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds submitted tasks until {@link #runAll()}, to prove work does not run on the caller's thread. */
+    public static final class Recording implements Executor {
+
+        public final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            queued.add(task);
+        }
+
+        /** Runs what was queued so far, in order. */
+        public void runAll() {
+            List<Runnable> tasks = List.copyOf(queued);
+            queued.clear();
+            tasks.forEach(Runnable::run);
+        }
+    }
+}
