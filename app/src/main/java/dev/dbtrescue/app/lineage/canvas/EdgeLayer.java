@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class EdgeLayer {
 
+    private static final System.Logger LOG = System.getLogger(EdgeLayer.class.getName());
+
     /** Extra raster around the viewport, as a fraction of its size per side, so short pans need no new raster. */
     static final double MARGIN = 0.35;
 
@@ -34,6 +36,7 @@ final class EdgeLayer {
     private EdgeRaster.@Nullable Frame shown;
     private @Nullable WritableImage image;
     private EdgeRaster.@Nullable Frame inFlight;
+    private EdgeRaster.@Nullable Frame failed; // FX thread only
 
     EdgeLayer(Executor executor, Runnable repaint) {
         this.executor = executor;
@@ -45,6 +48,7 @@ final class EdgeLayer {
         index = newIndex;
         shown = null;
         image = null;
+        failed = null;
         generation.incrementAndGet();
     }
 
@@ -57,8 +61,8 @@ final class EdgeLayer {
     /** Starts a raster for the viewport unless the shown one, or the one being computed, already fits. */
     void update(Viewport vp, Detail detail) {
         double[] need = needed(vp);
-        if (need == null || matches(shown, vp, detail, need)) {
-            return;
+        if (need == null || matches(shown, vp, detail, need) || matches(failed, vp, detail, need)) {
+            return; // a frame that failed is not tried again until the view moves on
         }
         if (inFlight != null) {
             if (!matches(inFlight, vp, detail, need)) {
@@ -111,7 +115,12 @@ final class EdgeLayer {
         inFlight = frame;
         try {
             CompletableFuture.supplyAsync(() -> rasterise(forScene, frame, gen), executor)
-                    .whenComplete((pixels, error) -> Platform.runLater(() -> finished(gen, frame, pixels)));
+                    .whenComplete((pixels, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            failed(frame, error);
+                        }
+                        finished(gen, frame, pixels);
+                    }));
         } catch (RejectedExecutionException shutDown) {
             inFlight = null;
         }
@@ -127,6 +136,15 @@ final class EdgeLayer {
                 .asIntBuffer();
         direct.put(raster.pixels()).flip();
         return direct;
+    }
+
+    private void failed(EdgeRaster.Frame frame, Throwable error) {
+        failed = frame;
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "could not draw the edges of " + frame.width() + "x" + frame.height()
+                        + " px; the view shows nodes only until it moves",
+                error);
     }
 
     private void finished(long gen, EdgeRaster.Frame frame, @Nullable IntBuffer pixels) {

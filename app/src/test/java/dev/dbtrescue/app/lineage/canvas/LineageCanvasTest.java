@@ -132,6 +132,24 @@ class LineageCanvasTest {
     }
 
     @Test
+    void shiftAltDragLassoesNodesOut(FxRobot robot) {
+        var lassoed = new ArrayList<String>();
+        robot.interact(
+                () -> canvas.setOnLasso((nodes, remove) -> lassoed.add(java.util.Arrays.toString(nodes) + remove)));
+        Point2D a = screenOf(8), d = screenOf(17);
+        double dx = 30, dy = 12;
+        robot.press(KeyCode.SHIFT, KeyCode.ALT);
+        robot.moveTo(new Point2D(a.getX() - dx, a.getY() - dy)).press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(d.getX() + dx, a.getY() - dy));
+        robot.moveTo(new Point2D(d.getX() + dx, d.getY() + dy));
+        robot.moveTo(new Point2D(a.getX() - dx, d.getY() + dy));
+        robot.release(MouseButton.PRIMARY);
+        robot.release(KeyCode.ALT, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("[8, 9, 16, 17]true"), lassoed);
+    }
+
+    @Test
     void wheelZoomKeepsTheWorldPointUnderTheCursorInPlace(FxRobot robot) {
         double[] before = new double[3], after = new double[3];
         robot.interact(() -> {
