@@ -278,8 +278,7 @@ public final class PlanCommand implements Callable<Integer> {
                 .orElseThrow(() -> new PlanningException("--indirect-selection must be eager, cautious,"
                         + " buildable or empty, not '" + indirectSelection + "'"));
         LoadedProject loaded = load();
-        SelectionState selectionState =
-                StateFolder.read(state, loaded.artifacts().sources().stream().findFirst());
+        SelectionState selectionState = StateFolder.read(state, loaded.artifacts());
         ExactSelectors selectors = ExactSelectors.of(loaded.graph());
         RescuePresets presets = new RescuePresets(loaded, selectors, selectionState);
         PresetSelection selection = selection(presets, mode);

@@ -3,13 +3,7 @@ package dev.dbtrescue.app.project;
 
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
-import dev.dbtrescue.graph.manifest.Manifest;
-import dev.dbtrescue.graph.manifest.ManifestReader;
 import dev.dbtrescue.graph.manifest.ProjectArtifacts;
-import dev.dbtrescue.graph.manifest.RunResults;
-import dev.dbtrescue.graph.manifest.RunResultsReader;
-import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
-import dev.dbtrescue.graph.manifest.SourcesReader;
 import dev.dbtrescue.graph.select.SelectionState;
 import dev.dbtrescue.runner.DbtExecutor;
 import dev.dbtrescue.runner.RunnerException;
@@ -21,9 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -94,15 +85,7 @@ public final class ProjectLoader {
     private ProjectSession fromFolder(Path folder, String origin, Optional<Path> state, LoadProgress progress)
             throws ArtifactException {
         progress.checkCancelled();
-        Path manifest = artifacts.manifestOf(folder);
-        Path target = manifest.getParent();
-        List<Path> runs = existing(target.resolve("run_results.json"));
-        List<Path> sources = existing(target.resolve("sources.json"));
-        return read(manifest, runs, sources, origin, state, progress);
-    }
-
-    private static List<Path> existing(Path file) {
-        return Files.exists(file) ? List.of(file) : List.of();
+        return open(artifacts.loadProject(folder, List.of(), file -> reading(file, progress)), origin, state, progress);
     }
 
     private ProjectSession read(
@@ -113,38 +96,31 @@ public final class ProjectLoader {
             Optional<Path> state,
             LoadProgress progress)
             throws ArtifactException {
-        progress.step("Reading " + manifestFile.getFileName(), 0.1);
+        return open(
+                artifacts.load(manifestFile, runFiles, sourceFiles, file -> reading(file, progress)),
+                origin,
+                state,
+                progress);
+    }
+
+    /** Progress before each file: the manifest is most of the reading, run results and sources follow. */
+    private static void reading(Path file, LoadProgress progress) {
+        String name = file.getFileName().toString();
+        progress.step("Reading " + name, name.startsWith("manifest") ? 0.1 : name.startsWith("sources") ? 0.6 : 0.5);
         progress.checkCancelled();
-        Manifest manifest = new ManifestReader().read(manifestFile);
-        List<RunResults> runs = new ArrayList<>();
-        for (Path file : runFiles) {
-            progress.step("Reading " + file.getFileName(), 0.5);
-            progress.checkCancelled();
-            runs.add(new RunResultsReader().read(file));
-        }
-        // as ArtifactLoader does: the order files are given in does not matter, the latest result of a node wins
-        runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElse(Instant.EPOCH)));
-        List<SourceFreshnessResults> sources = new ArrayList<>();
-        for (Path file : sourceFiles) {
-            progress.step("Reading " + file.getFileName(), 0.6);
-            progress.checkCancelled();
-            sources.add(new SourcesReader().read(file));
-        }
+    }
+
+    private ProjectSession open(ProjectArtifacts read, String origin, Optional<Path> state, LoadProgress progress)
+            throws ArtifactException {
         SelectionState selection = SelectionState.NONE;
         if (state.isPresent()) {
             progress.step("Reading the state folder " + state.get(), 0.7);
             progress.checkCancelled();
-            selection = StateFolder.read(
-                    state.get(), sources.isEmpty() ? Optional.empty() : Optional.of(sources.getLast()));
+            selection = StateFolder.read(state.get(), read);
         }
         progress.step("Analysing the run", 0.85);
         progress.checkCancelled();
-        ProjectSession session = ProjectSession.of(
-                origin,
-                new ProjectArtifacts(manifest, runs, sources),
-                selection,
-                state.map(Path::toString),
-                clock.instant());
+        ProjectSession session = ProjectSession.of(origin, read, selection, state.map(Path::toString), clock.instant());
         progress.checkCancelled();
         progress.step("Opened " + session.title(), 1);
         return session;

@@ -3,12 +3,15 @@ package dev.dbtrescue.app.project;
 
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ManifestReader;
+import dev.dbtrescue.graph.manifest.ProjectArtifacts;
 import dev.dbtrescue.graph.manifest.RunResultsReader;
 import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
 import dev.dbtrescue.graph.manifest.SourcesReader;
 import dev.dbtrescue.graph.select.SelectionState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,18 @@ import org.jspecify.annotations.Nullable;
 public final class StateFolder {
 
     private StateFolder() {}
+
+    /**
+     * @param state the state folder, or null for none
+     * @param current the project's artifacts; the newest of their sources.json files is the current freshness
+     */
+    public static SelectionState read(@Nullable Path state, ProjectArtifacts current) throws ArtifactException {
+        return read(
+                state,
+                current.sources().stream()
+                        .max(Comparator.comparing(
+                                s -> s.metadata().generatedAt().orElse(Instant.EPOCH))));
+    }
 
     /**
      * @param state the state folder, or null for none

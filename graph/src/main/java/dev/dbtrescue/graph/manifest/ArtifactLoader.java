@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Finds and reads a project's artifacts: {@code target/manifest.json} (required), {@code target/run_results.json}
@@ -36,6 +37,17 @@ public final class ArtifactLoader {
      * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
      */
     public ProjectArtifacts loadProject(Path projectDir, List<Path> earlierRunResults) throws ArtifactException {
+        return loadProject(projectDir, earlierRunResults, file -> {});
+    }
+
+    /**
+     * As {@link #loadProject(Path, List)}, telling {@code beforeReading} each file before it is read (for progress;
+     * an unchecked exception it throws, such as a cancellation, stops the load).
+     *
+     * @throws ArtifactException if the folder or its manifest is missing or unreadable, or any artifact is bad
+     */
+    public ProjectArtifacts loadProject(Path projectDir, List<Path> earlierRunResults, Consumer<Path> beforeReading)
+            throws ArtifactException {
         Path manifest = manifestOf(projectDir);
         Path target = manifest.getParent();
         Path results = target.resolve("run_results.json");
@@ -44,7 +56,7 @@ public final class ArtifactLoader {
         if (Files.exists(results)) {
             runs.add(results);
         }
-        return load(manifest, runs, Files.exists(freshness) ? List.of(freshness) : List.of());
+        return load(manifest, runs, Files.exists(freshness) ? List.of(freshness) : List.of(), beforeReading);
     }
 
     /**
@@ -87,14 +99,29 @@ public final class ArtifactLoader {
      */
     public ProjectArtifacts load(Path manifest, List<Path> runResultFiles, List<Path> sourceFiles)
             throws ArtifactException {
+        return load(manifest, runResultFiles, sourceFiles, file -> {});
+    }
+
+    /**
+     * As {@link #load(Path, List, List)}, telling {@code beforeReading} each file before it is read (for progress;
+     * an unchecked exception it throws, such as a cancellation, stops the load).
+     *
+     * @throws ArtifactException if any file is missing, unreadable or not the expected artifact
+     */
+    public ProjectArtifacts load(
+            Path manifest, List<Path> runResultFiles, List<Path> sourceFiles, Consumer<Path> beforeReading)
+            throws ArtifactException {
+        beforeReading.accept(manifest);
         Manifest m = manifests.read(manifest);
         List<RunResults> runs = new ArrayList<>();
         for (Path file : runResultFiles) {
+            beforeReading.accept(file);
             runs.add(runResults.read(file));
         }
         runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElse(Instant.EPOCH)));
         List<SourceFreshnessResults> freshness = new ArrayList<>();
         for (Path file : sourceFiles) {
+            beforeReading.accept(file);
             freshness.add(sources.read(file));
         }
         return new ProjectArtifacts(m, runs, freshness);
