@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.project;
 
+import dev.dbtrescue.graph.manifest.ArtifactKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells dbt artifacts apart for "open files" and drag and drop: by file name ({@code manifest.json},
@@ -21,12 +24,8 @@ public final class ArtifactClassifier {
     /** How much of a JSON file is read to find its {@code dbt_schema_version}. */
     private static final int SNIFF_BYTES = 8192;
 
-    /** What a file is. */
-    enum Kind {
-        MANIFEST,
-        RUN_RESULTS,
-        SOURCES
-    }
+    /** The {@code dbt_schema_version} field of an artifact's metadata. */
+    private static final Pattern SCHEMA_VERSION = Pattern.compile("\"dbt_schema_version\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
      * What to open for dropped or typed paths: one folder is a project folder (or, when it holds manifest.json itself,
@@ -80,6 +79,10 @@ public final class ArtifactClassifier {
                 case MANIFEST -> manifests.add(file);
                 case RUN_RESULTS -> runResults.add(file);
                 case SOURCES -> sources.add(file);
+                case CATALOG ->
+                    throw new ProjectLoadException(file + ": is catalog.json from `"
+                            + ArtifactKind.CATALOG.producedBy() + "`, which holds warehouse column types, not run"
+                            + " results. Open manifest.json, run_results.json and sources.json instead");
             }
         }
         if (manifests.isEmpty()) {
@@ -93,20 +96,20 @@ public final class ArtifactClassifier {
         return new ProjectSource.ArtifactFiles(manifests.get(0), runResults, sources, state);
     }
 
-    /** What a file is, by name, else by content. */
-    Kind kindOf(Path file) throws ProjectLoadException {
+    /** What a file is, by name, else by the {@code dbt_schema_version} in its first bytes. */
+    ArtifactKind kindOf(Path file) throws ProjectLoadException {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
-            if (name.equals("manifest.json")) {
-                return Kind.MANIFEST;
+            if (name.equals(ArtifactKind.MANIFEST.fileName())) {
+                return ArtifactKind.MANIFEST;
             }
             if (name.startsWith("run_results")) {
-                return Kind.RUN_RESULTS;
+                return ArtifactKind.RUN_RESULTS;
             }
             if (name.startsWith("sources")) {
-                return Kind.SOURCES;
+                return ArtifactKind.SOURCES;
             }
-            Optional<Kind> sniffed = sniff(file);
+            Optional<ArtifactKind> sniffed = sniff(file);
             if (sniffed.isPresent()) {
                 return sniffed.get();
             }
@@ -115,22 +118,14 @@ public final class ArtifactClassifier {
                 + " run_results.json and sources.json from the project's target/ folder (or the project folder)");
     }
 
-    private static Optional<Kind> sniff(Path file) throws ProjectLoadException {
+    private static Optional<ArtifactKind> sniff(Path file) throws ProjectLoadException {
         String head;
         try (InputStream in = Files.newInputStream(file)) {
             head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ProjectLoadException(file + ": could not be read (" + e.getMessage() + "). Check the file", e);
         }
-        if (head.contains("schemas.getdbt.com/dbt/manifest/")) {
-            return Optional.of(Kind.MANIFEST);
-        }
-        if (head.contains("schemas.getdbt.com/dbt/run-results/")) {
-            return Optional.of(Kind.RUN_RESULTS);
-        }
-        if (head.contains("schemas.getdbt.com/dbt/sources/")) {
-            return Optional.of(Kind.SOURCES);
-        }
-        return Optional.empty();
+        Matcher version = SCHEMA_VERSION.matcher(head);
+        return version.find() ? ArtifactKind.fromSchemaUrl(version.group(1)) : Optional.empty();
     }
 }

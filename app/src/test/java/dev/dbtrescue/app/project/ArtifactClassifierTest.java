@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.manifest.ArtifactKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,11 +45,24 @@ class ArtifactClassifierTest {
         Path freshness = Files.copy(failedBuild.resolve("sources.json"), tmp.resolve("freshness.json"));
 
         assertEquals(
-                List.of(
-                        ArtifactClassifier.Kind.MANIFEST,
-                        ArtifactClassifier.Kind.RUN_RESULTS,
-                        ArtifactClassifier.Kind.SOURCES),
+                List.of(ArtifactKind.MANIFEST, ArtifactKind.RUN_RESULTS, ArtifactKind.SOURCES),
                 List.of(classifier.kindOf(manifest), classifier.kindOf(runs), classifier.kindOf(freshness)));
+    }
+
+    @Test
+    void aCatalogIsRefusedWithWhatItIs() throws Exception {
+        Path catalog = Files.writeString(
+                tmp.resolve("catalog.json"),
+                "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/catalog/v1.json\"}}");
+
+        var e = assertThrows(
+                ProjectLoadException.class,
+                () -> classifier.classify(List.of(failedBuild.resolve("manifest.json"), catalog), Optional.empty()));
+
+        assertEquals(
+                catalog + ": is catalog.json from `dbt docs generate`, which holds warehouse column types, not run"
+                        + " results. Open manifest.json, run_results.json and sources.json instead",
+                e.getMessage());
     }
 
     @Test
