@@ -58,7 +58,17 @@ public final class MainView extends BorderPane {
         split.visibleProperty().bind(viewModel.openPanelShownProperty().not());
         open.installDropTarget(this);
 
-        setTop(menus(viewModel));
+        var warnings = new javafx.scene.control.Label();
+        warnings.setId("load-warnings");
+        warnings.setWrapText(true);
+        warnings.setPadding(new Insets(4, 10, 4, 10));
+        warnings.setStyle("-fx-background-color: #fff3cd; -fx-text-fill: #664d03;");
+        warnings.setMaxWidth(Double.MAX_VALUE);
+        warnings.textProperty().bind(viewModel.warningsProperty());
+        warnings.visibleProperty().bind(viewModel.warningsProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+
+        setTop(new VBox(menus(viewModel), warnings));
         setCenter(new StackPane(split, openScroll));
     }
 

@@ -27,6 +27,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<@Nullable ProjectSession> session =
             new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "dbt-rescue");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
     private final BooleanProperty openPanelShown = new SimpleBooleanProperty(this, "openPanelShown", true);
 
     public MainViewModel(LineageViewModel lineage, SelectionViewModel selection, DetailViewModel detail) {
@@ -76,6 +77,14 @@ public final class MainViewModel {
         return title.getReadOnlyProperty();
     }
 
+    /**
+     * What the user should know about the open project's artifacts (results for nodes the manifest lacks, dangling
+     * dependencies, ...), one per line; empty when there is nothing.
+     */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
     /** True while the open-project panel covers the lineage (always before a project is open). */
     public BooleanProperty openPanelShownProperty() {
         return openPanelShown;
@@ -95,6 +104,9 @@ public final class MainViewModel {
     public void opened(ProjectSession newSession) {
         session.set(newSession);
         title.set("dbt-rescue — " + newSession.title());
+        warnings.set(String.join(
+                "\n",
+                newSession.project().warnings().stream().map(Object::toString).toList()));
         detail.clear();
         selection.setSession(newSession);
         lineage.setSession(newSession);

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbtrescue.app.detail.DetailViewModel;
+import dev.dbtrescue.app.lineage.LayeredLineageLayout;
+import dev.dbtrescue.app.lineage.LineageViewModel;
+import dev.dbtrescue.app.lineage.SelectionViewModel;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.select.SelectionState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private final SelectionViewModel selection = new SelectionViewModel(Runnable::run, Runnable::run);
+    private final MainViewModel vm = new MainViewModel(
+            new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run),
+            selection,
+            new DetailViewModel(Runnable::run, Runnable::run));
+
+    @Test
+    void theLoadWarningsOfTheOpenedProjectAreShown() throws Exception {
+        Path demo = Fixtures.demo("failed-build");
+        var mapper = new ObjectMapper();
+        ObjectNode runs =
+                (ObjectNode) mapper.readTree(demo.resolve("run_results.json").toFile());
+        ObjectNode gone = ((ObjectNode) runs.get("results").get(0)).deepCopy();
+        gone.put("unique_id", "model.rescue_shop.dropped_last_week");
+        ((ArrayNode) runs.get("results")).add(gone);
+        Path edited = tmp.resolve("run_results.json");
+        mapper.writeValue(edited.toFile(), runs);
+        ProjectSession session = ProjectSession.of(
+                "test",
+                new ArtifactLoader()
+                        .load(demo.resolve("manifest.json"), List.of(edited), List.of(demo.resolve("sources.json"))),
+                SelectionState.NONE,
+                Optional.empty(),
+                TestSessions.NOW);
+
+        vm.opened(session);
+
+        assertEquals(
+                String.join(
+                        "\n",
+                        session.project().warnings().stream()
+                                .map(Object::toString)
+                                .toList()),
+                vm.warningsProperty().get());
+        assertEquals(1, session.project().warnings().size());
+        assertTrue(vm.warningsProperty().get().contains("dropped_last_week"), vm.warningsProperty().get());
+    }
+
+    @Test
+    void aProjectWithoutWarningsShowsNone() {
+        vm.opened(TestSessions.failedBuild());
+
+        assertEquals("", vm.warningsProperty().get());
+    }
+}
