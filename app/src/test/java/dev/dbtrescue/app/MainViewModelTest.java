@@ -61,7 +61,9 @@ class MainViewModelTest {
                                 .toList()),
                 vm.warningsProperty().get());
         assertEquals(1, session.project().warnings().size());
-        assertTrue(vm.warningsProperty().get().contains("dropped_last_week"), vm.warningsProperty().get());
+        assertTrue(
+                vm.warningsProperty().get().contains("dropped_last_week"),
+                vm.warningsProperty().get());
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +30,6 @@ public final class DetailViewModel extends DetailFields {
     private final LatestRequest sqlRequests;
 
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(this, "visible");
-    private final ReadOnlyObjectWrapper<DetailContent> content =
-            new ReadOnlyObjectWrapper<>(this, "content", DetailContent.EMPTY);
     private final ReadOnlyStringWrapper modifiedReason = new ReadOnlyStringWrapper(this, "modifiedReason", "");
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper(this, "sql", "");
     private final ReadOnlyStringWrapper sqlTitle = new ReadOnlyStringWrapper(this, "sqlTitle", "");
@@ -111,7 +107,7 @@ public final class DetailViewModel extends DetailFields {
         if (current == null || !visible.get()) {
             return;
         }
-        NodeId id = NodeId.of(content.get().uniqueId());
+        NodeId id = NodeId.of(uniqueIdProperty().get());
         Manifest manifest = current.project().artifacts().manifest();
         String label = current.project().graph().requireNode(id).label();
         sql.set("");
@@ -131,7 +127,6 @@ public final class DetailViewModel extends DetailFields {
     }
 
     private void setContent(DetailContent shown) {
-        content.set(shown);
         apply(shown);
     }
 
@@ -156,11 +151,6 @@ public final class DetailViewModel extends DetailFields {
     /** False when nothing is shown (the view shows its placeholder). */
     public ReadOnlyBooleanProperty visibleProperty() {
         return visible.getReadOnlyProperty();
-    }
-
-    /** Everything shown about the node, as one value (the per-field properties follow it). */
-    public ReadOnlyObjectProperty<DetailContent> contentProperty() {
-        return content.getReadOnlyProperty();
     }
 
     /** Why the node is {@code state:modified}, that it is unchanged, or that no state was chosen. */

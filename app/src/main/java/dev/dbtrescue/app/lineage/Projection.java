@@ -22,7 +22,6 @@ import java.util.Set;
 public final class Projection {
 
     private final LineageGraph graph;
-    private final ViewOptions options;
     private final int[] itemOfNode;
     private final int[][] members;
     private final String[] groups;
@@ -34,9 +33,8 @@ public final class Projection {
     private final int[][] tests;
     private final int[] rolledInto;
 
-    private Projection(LineageGraph graph, ViewOptions options, Builder b) {
+    private Projection(LineageGraph graph, Builder b) {
         this.graph = graph;
-        this.options = options;
         this.itemOfNode = b.itemOfNode;
         this.members = b.members.toArray(int[][]::new);
         this.groups = b.groups.toArray(String[]::new);
@@ -51,17 +49,12 @@ public final class Projection {
 
     /** Projects a graph. */
     public static Projection of(LineageGraph graph, ViewOptions options) {
-        return new Projection(graph, options, new Builder(graph, options).build());
+        return new Projection(graph, new Builder(graph, options).build());
     }
 
     /** The graph projected. */
     public LineageGraph graph() {
         return graph;
-    }
-
-    /** The options it was built with. */
-    public ViewOptions options() {
-        return options;
     }
 
     /** How many items are drawn. */

@@ -92,14 +92,6 @@ public final class RecentProjects {
         return kept;
     }
 
-    /** Forgets a project (one that no longer opens, say). @return the list after the change */
-    public synchronized List<ProjectSource> remove(ProjectSource source) {
-        List<ProjectSource> kept =
-                list().stream().filter(s -> !s.key().equals(source.key())).toList();
-        save(kept);
-        return kept;
-    }
-
     private void save(List<ProjectSource> projects) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);

@@ -109,10 +109,6 @@ final class ProperGraph {
         return graph;
     }
 
-    int realCount() {
-        return realCount;
-    }
-
     /** Real nodes and dummies. */
     int vertexCount() {
         return layer.length;
@@ -136,10 +132,6 @@ final class ProperGraph {
 
     int dummyStart(int edge) {
         return dummyStart[edge];
-    }
-
-    int downStart(int vertex) {
-        return downStart[vertex];
     }
 
     int[] down() {

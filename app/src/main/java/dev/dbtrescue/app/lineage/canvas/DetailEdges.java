@@ -47,10 +47,6 @@ final class DetailEdges {
         otherEdges = java.util.Arrays.copyOf(others, count);
     }
 
-    int count() {
-        return focusEdges.length + otherEdges.length;
-    }
-
     void paint(GraphicsContext gc, SceneIndex index, Viewport vp) {
         stroke(gc, index, vp, otherEdges, SELECTION, 1.3);
         stroke(gc, index, vp, focusEdges, FOCUS, 2.2);

@@ -38,10 +38,6 @@ final class DotRasterizer {
         return height;
     }
 
-    void clear() {
-        Arrays.fill(pixels, 0);
-    }
-
     /** Clears the rectangle {@code [x0, x1) x [y0, y1)} only. */
     void clear(int x0, int y0, int x1, int y1) {
         for (int y = y0; y < y1; y++) {

@@ -21,14 +21,6 @@ final class EdgeRasterizer {
         this.pixels = new int[width * height];
     }
 
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
-    }
-
     /** Coverage (0..255) at a pixel, before {@link #toArgbPre}. */
     int coverage(int px, int py) {
         return pixels[py * width + px];

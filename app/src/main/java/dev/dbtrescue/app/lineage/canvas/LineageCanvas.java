@@ -52,7 +52,6 @@ public final class LineageCanvas extends Region {
     private @Nullable DotRasterizer dots;
     private @Nullable PixelBuffer<IntBuffer> dotPixels;
     private @Nullable WritableImage dotImage;
-    private long paintedFrames;
 
     public LineageCanvas(Executor rasterExecutor) {
         edges = new EdgeLayer(rasterExecutor, this::requestPaint);
@@ -186,10 +185,6 @@ public final class LineageCanvas extends Region {
         return edges.isSharp(viewport, Detail.at(viewport.scale(), index.scene.nodeHeight()));
     }
 
-    long paintedFrames() {
-        return paintedFrames;
-    }
-
     void onViewChanged(Runnable listener) {
         viewListeners.add(listener);
     }
@@ -233,7 +228,6 @@ public final class LineageCanvas extends Region {
         }
         nodePainter.paintFocus(gc, index.scene, look, viewport);
         input.paintLasso(gc);
-        paintedFrames++;
         viewListeners.forEach(Runnable::run);
     }
 
