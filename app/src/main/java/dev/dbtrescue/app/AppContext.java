@@ -41,9 +41,13 @@ public final class AppContext implements AutoCloseable {
         var selection = new SelectionViewModel(background, fx);
         var lineage = new LineageViewModel(selection, new LayeredLineageLayout(), background, fx);
         var detail = new DetailViewModel(background, fx);
-        var main = new MainViewModel(lineage, selection, detail);
         var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(SshSettings.defaults()), Clock.systemUTC());
-        main.setOpenProject(new OpenProjectViewModel(loader, RecentProjects.in(folders), background, fx, main::opened));
+        var recents = RecentProjects.in(folders);
+        var main = new MainViewModel(
+                lineage,
+                selection,
+                detail,
+                opened -> new OpenProjectViewModel(loader, recents, background, fx, opened));
         return new AppContext(executors, main);
     }
 

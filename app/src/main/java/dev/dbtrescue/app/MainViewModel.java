@@ -6,6 +6,8 @@ import dev.dbtrescue.app.lineage.LineageViewModel;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
 import dev.dbtrescue.app.project.OpenProjectViewModel;
 import dev.dbtrescue.app.project.ProjectSession;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,33 +25,32 @@ public final class MainViewModel {
     private final LineageViewModel lineage;
     private final SelectionViewModel selection;
     private final DetailViewModel detail;
-    private @Nullable OpenProjectViewModel open;
+    private final OpenProjectViewModel open;
     private final ReadOnlyObjectWrapper<@Nullable ProjectSession> session =
             new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "dbt-rescue");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
     private final BooleanProperty openPanelShown = new SimpleBooleanProperty(this, "openPanelShown", true);
 
-    public MainViewModel(LineageViewModel lineage, SelectionViewModel selection, DetailViewModel detail) {
+    /**
+     * @param openProject makes the open-project screen's view-model, given what to call when a project opened
+     */
+    public MainViewModel(
+            LineageViewModel lineage,
+            SelectionViewModel selection,
+            DetailViewModel detail,
+            Function<Consumer<ProjectSession>, OpenProjectViewModel> openProject) {
         this.lineage = lineage;
         this.selection = selection;
         this.detail = detail;
+        this.open = openProject.apply(this::opened);
         detail.setNavigator(lineage::focus);
         lineage.focusedProperty().addListener((obs, was, now) -> showDetail(now.intValue()));
     }
 
-    /** Connects the open-project screen, whose {@code opened} callback is {@link #opened(ProjectSession)}. */
-    public void setOpenProject(OpenProjectViewModel openViewModel) {
-        this.open = openViewModel;
-    }
-
     /** The open-project screen's state. */
     public OpenProjectViewModel open() {
-        OpenProjectViewModel current = open;
-        if (current == null) {
-            throw new IllegalStateException("the open-project screen is not connected");
-        }
-        return current;
+        return open;
     }
 
     /** The lineage screen's state. */

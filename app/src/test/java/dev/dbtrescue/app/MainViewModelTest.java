@@ -11,7 +11,11 @@ import dev.dbtrescue.app.detail.DetailViewModel;
 import dev.dbtrescue.app.lineage.LayeredLineageLayout;
 import dev.dbtrescue.app.lineage.LineageViewModel;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
+import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.project.OpenProjectViewModel;
+import dev.dbtrescue.app.project.ProjectLoader;
 import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.project.RecentProjects;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.select.SelectionState;
@@ -30,7 +34,16 @@ class MainViewModelTest {
     private final MainViewModel vm = new MainViewModel(
             new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run),
             selection,
-            new DetailViewModel(Runnable::run, Runnable::run));
+            new DetailViewModel(Runnable::run, Runnable::run),
+            opened -> new OpenProjectViewModel(
+                    new ProjectLoader(
+                            AppFolders.under(Path.of("target", "test-home")),
+                            (source, dir, prompts, progress) -> List.of(),
+                            java.time.Clock.systemUTC()),
+                    new RecentProjects(Path.of("target", "test-home", "recent-projects.json")),
+                    Runnable::run,
+                    Runnable::run,
+                    opened));
 
     @Test
     void theLoadWarningsOfTheOpenedProjectAreShown() throws Exception {
