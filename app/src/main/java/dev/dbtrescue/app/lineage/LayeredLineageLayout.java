@@ -8,6 +8,7 @@ import dev.dbtrescue.graph.layout.LayoutGraph;
 import dev.dbtrescue.graph.layout.LayoutOptions;
 import dev.dbtrescue.graph.layout.LayoutResult;
 import dev.dbtrescue.graph.status.ProjectStatus;
+import java.util.function.BooleanSupplier;
 
 /** The whole-project layout: graph's layered layout (ADR 0008) of the projection, plus statuses and badges. */
 public final class LayeredLineageLayout implements LayoutEngine {
@@ -23,13 +24,13 @@ public final class LayeredLineageLayout implements LayoutEngine {
     }
 
     @Override
-    public LineageLayout layout(ProjectSession session, ViewOptions options) {
+    public LineageLayout layout(ProjectSession session, ViewOptions options, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         Projection projection = Projection.of(session.project().graph(), options);
         int n = projection.itemCount();
         int[] src = projection.edgeSources();
         int[] dst = projection.edgeTargets();
-        LayoutResult result = new LayeredLayout(layoutOptions).layout(LayoutGraph.of(n, src, dst));
+        LayoutResult result = new LayeredLayout(layoutOptions).layout(LayoutGraph.of(n, src, dst), cancelled);
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -69,7 +70,7 @@ public final class LineageViewModel {
     private @Nullable ProjectSession session;
     private @Nullable CompletableFuture<FuzzySearch> search; // built off the FX thread, once per session
     private ViewOptions options = ViewOptions.DEFAULT;
-    private long layoutGeneration; // FX thread only
+    private final AtomicLong layoutGeneration = new AtomicLong(); // read by the layout thread to stop early
     private long searchGeneration; // FX thread only
     private long centerSequence;
     private int pendingCenter = -1;
@@ -166,7 +167,7 @@ public final class LineageViewModel {
         focused.set(-1);
         pendingCenter = -1;
         if (newSession == null) {
-            ++layoutGeneration;
+            layoutGeneration.incrementAndGet();
             layout.set(null);
             look.set(null);
             return;
@@ -437,12 +438,13 @@ public final class LineageViewModel {
             return;
         }
         options = newOptions;
-        long request = ++layoutGeneration;
+        long request = layoutGeneration.incrementAndGet();
         busy.set(true);
-        CompletableFuture.supplyAsync(() -> engine.layout(current, newOptions), background)
+        CompletableFuture.supplyAsync(
+                        () -> engine.layout(current, newOptions, () -> layoutGeneration.get() != request), background)
                 .whenCompleteAsync(
                         (result, error) -> {
-                            if (request != layoutGeneration) {
+                            if (request != layoutGeneration.get()) {
                                 return; // a newer layout request owns the view
                             }
                             busy.set(false);

@@ -227,4 +227,21 @@ class LineageViewModelTest {
         // the demo's run finished this model at 18:18:35Z after 0.41 s; the session's clock says 21:30Z
         assertEquals("int_payments_converted\nmodel · view\nError · 3h 11m ago\nran in 0.41s\ntests ·4", tooltip);
     }
+
+    @Test
+    void aLayoutThatANewerRequestOvertookStopsAndIsNotShown() {
+        var queued = new TestSessions.Recording();
+        var slow = new LineageViewModel(selection, new LayeredLineageLayout(), queued, Runnable::run);
+        selection.setSession(session);
+        slow.setSession(session); // queues the whole-project layout
+        slow.typeShownProperty(dev.dbtrescue.graph.NodeType.TEST).set(true); // overtakes it
+
+        queued.runAll();
+
+        long withTests = graph.nodes().stream()
+                .filter(n -> n.type() != dev.dbtrescue.graph.NodeType.UNIT_TEST)
+                .count();
+        assertEquals(withTests, slow.layoutProperty().get().projection().itemCount());
+        assertFalse(slow.busyProperty().get());
+    }
 }

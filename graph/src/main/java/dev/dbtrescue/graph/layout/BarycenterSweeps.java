@@ -2,6 +2,7 @@
 package dev.dbtrescue.graph.layout;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Crossing reduction by the barycenter heuristic: each pass reorders every layer by the mean position of its
@@ -27,11 +28,12 @@ final class BarycenterSweeps {
     }
 
     /** The best ordering found within {@code sweeps} passes, starting from {@code start} (which is changed). */
-    Ordering minimize(Ordering start, int sweeps) {
+    Ordering minimize(Ordering start, int sweeps, BooleanSupplier cancelled) {
         Ordering current = start;
         Ordering best = current.copy();
         long bestCrossings = best.crossings();
         for (int sweep = 0; sweep < sweeps && bestCrossings > 0; sweep++) {
+            LayeredLayout.check(cancelled);
             if (sweep % 2 == 0) {
                 for (int l = 1; l < current.layerCount(); l++) {
                     reorder(current, l, l - 1, graph.upStarts(), graph.up());

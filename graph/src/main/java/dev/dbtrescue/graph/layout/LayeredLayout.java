@@ -2,6 +2,8 @@
 package dev.dbtrescue.graph.layout;
 
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A fast layered (Sugiyama-style) layout, left to right, for whole dbt lineage graphs: sources on the left, exposures
@@ -38,10 +40,31 @@ public final class LayeredLayout {
      * @return the drawing
      */
     public LayoutResult layout(LayoutGraph graph) {
+        return layout(graph, () -> false);
+    }
+
+    /**
+     * Lays out a graph unless the caller gives up: {@code cancelled} is asked between sweeps and straightening
+     * passes, so a layout that a newer request made useless stops within one pass.
+     *
+     * @param graph the DAG to draw
+     * @param cancelled true once the result is no longer wanted
+     * @return the drawing
+     * @throws CancellationException once {@code cancelled} answers true
+     */
+    public LayoutResult layout(LayoutGraph graph, BooleanSupplier cancelled) {
         Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(cancelled, "cancelled");
         ProperGraph proper = new ProperGraph(graph);
-        Ordering ordering = new BarycenterSweeps(proper).minimize(new Ordering(proper), options.sweeps());
-        double[] y = new VerticalPlacement(proper, ordering, options).place();
+        Ordering ordering = new BarycenterSweeps(proper).minimize(new Ordering(proper), options.sweeps(), cancelled);
+        double[] y = new VerticalPlacement(proper, ordering, options).place(cancelled);
         return new LayoutResult(proper, options, y, ordering.crossings());
+    }
+
+    /** Throws if the caller gave up. */
+    static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("layout cancelled");
+        }
     }
 }

@@ -2,6 +2,7 @@
 package dev.dbtrescue.graph.layout;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The y coordinate of every vertex of an ordered {@link ProperGraph}.
@@ -37,9 +38,10 @@ final class VerticalPlacement {
     }
 
     /** The y centre of every vertex, real nodes first, then dummies, as in {@link ProperGraph}. */
-    double[] place() {
+    double[] place(BooleanSupplier cancelled) {
         pack();
         for (int pass = 0; pass < STRAIGHTEN_PASSES; pass++) {
+            LayeredLayout.check(cancelled);
             if (pass % 2 == 0) {
                 for (int l = 1; l < ordering.layerCount(); l++) {
                     straighten(l, graph.upStarts(), graph.up());
