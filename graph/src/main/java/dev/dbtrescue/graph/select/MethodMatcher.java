@@ -42,6 +42,7 @@ final class MethodMatcher {
     private final Optional<Manifest> currentManifest;
     private volatile @Nullable StateComparator comparator;
     private volatile @Nullable NameIndex names;
+    private volatile @Nullable Map<String, int[]> byPath;
 
     MethodMatcher(LineageGraph graph, String rootProject, SelectionState state, Optional<Manifest> currentManifest) {
         this.graph = graph;
@@ -491,33 +492,50 @@ final class MethodMatcher {
         if (matched.isEmpty()) {
             return out;
         }
-        for (int i = 0; i < graph.size(); i++) {
-            if (pathMatches(matched, graph.nodeAt(i))) {
+        Map<String, int[]> index = pathIndex();
+        for (String path : matched) {
+            for (int i : index.getOrDefault(path, NO_NODES)) {
                 out.set(i);
             }
         }
         return out;
     }
 
-    private static boolean pathMatches(Set<String> matched, Node n) {
-        String ofp = n.location().originalFilePath();
-        if (matched.contains(ofp)) {
-            return true;
-        }
-        Optional<String> patch = n.location().patchPath();
-        if (patch.isPresent()) {
-            String p = patch.get();
-            int scheme = p.indexOf("://");
-            if (matched.contains(scheme < 0 ? p : p.substring(scheme + 3))) {
-                return true;
+    private static final int[] NO_NODES = {};
+
+    /**
+     * The nodes each path selects, built on first use: dbt's path method matches a node when the path is its
+     * original file path, its patch path (without the {@code project://} scheme) or a folder above its original
+     * file path. An index instead of a scan per criterion, because the presets write thousands of {@code path:}
+     * selectors for nodes whose names are not unique.
+     */
+    private Map<String, int[]> pathIndex() {
+        Map<String, int[]> index = byPath;
+        if (index == null) {
+            Map<String, List<Integer>> lists = new HashMap<>();
+            for (int i = 0; i < graph.size(); i++) {
+                Node n = graph.nodeAt(i);
+                Set<String> keys = new HashSet<>();
+                String ofp = n.location().originalFilePath();
+                keys.add(ofp);
+                n.location().patchPath().ifPresent(p -> {
+                    int scheme = p.indexOf("://");
+                    keys.add(scheme < 0 ? p : p.substring(scheme + 3));
+                });
+                for (int slash = ofp.lastIndexOf('/'); slash > 0; slash = ofp.lastIndexOf('/', slash - 1)) {
+                    keys.add(ofp.substring(0, slash));
+                }
+                for (String key : keys) {
+                    lists.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
             }
+            Map<String, int[]> built = new HashMap<>(lists.size() * 2);
+            lists.forEach((key, nodes) ->
+                    built.put(key, nodes.stream().mapToInt(Integer::intValue).toArray()));
+            index = built;
+            byPath = index;
         }
-        for (int slash = ofp.lastIndexOf('/'); slash > 0; slash = ofp.lastIndexOf('/', slash - 1)) {
-            if (matched.contains(ofp.substring(0, slash))) {
-                return true;
-            }
-        }
-        return false;
+        return index;
     }
 
     private static String normalise(String selector) {

@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a {@link Selector} over a lineage graph the way dbt 1.12's {@code NodeSelector} does: each criterion's
@@ -40,6 +42,9 @@ public final class SelectorEvaluator {
     private final BitSet promotable;
     private final int[] byUniqueId;
     private final Map<String, JsonNode> selectors;
+
+    /** Whether unions merge criteria with equal operators; off only in the property test that checks the merge. */
+    private volatile boolean mergeUnions = true;
 
     /**
      * @param graph the selection graph
@@ -100,6 +105,11 @@ public final class SelectorEvaluator {
                 .toArray();
     }
 
+    /** Evaluates unions member by member, as dbt does; for the test that holds the merged evaluation to it. */
+    void evaluateUnionsOneByOne() {
+        mergeUnions = false;
+    }
+
     /**
      * Why a node is {@code state:new} or {@code state:modified} against the state manifest: which check fired (body,
      * which config key, which macro, ...). Empty when it is neither.
@@ -138,7 +148,7 @@ public final class SelectorEvaluator {
     private Sets evaluate(Selector selector, Run run) throws SelectorSyntaxException {
         return switch (selector) {
             case Selector.Criterion c -> criterion(c, run);
-            case Selector.Union u -> group(u.members(), u.promotion(), Optional.empty(), BitSet::or, run);
+            case Selector.Union u -> union(u, run);
             case Selector.Intersection i -> group(i.members(), i.promotion(), i.warnIfEmpty(), BitSet::and, run);
             case Selector.Difference d ->
                 group(List.of(d.include(), d.exclude()), d.promotion(), Optional.empty(), BitSet::andNot, run);
@@ -152,13 +162,100 @@ public final class SelectorEvaluator {
             BiConsumer<BitSet, BitSet> combine,
             Run run)
             throws SelectorSyntaxException {
-        BitSet direct = null;
-        BitSet indirect = null;
+        var combined = new Combined(combine);
         for (Selector member : members) {
-            Sets sets = evaluate(member, run);
+            combined.add(evaluate(member, run));
+        }
+        return combined.result(promotion, warnIfEmpty, run);
+    }
+
+    /** The graph operators and test expansion of a criterion, without its method's value. */
+    private record Operators(
+            int parentsDepth, int childrenDepth, boolean childrensParents, IndirectSelection indirect) {}
+
+    /**
+     * A union member that can be merged with others: a criterion, or an intersection of just one criterion (what the
+     * parser makes of each space-separated token), with its "matches nothing" warning.
+     */
+    private record Mergeable(Selector.Criterion criterion, Operators operators, Optional<String> warnIfEmpty) {
+
+        static Optional<Mergeable> of(Selector member) {
+            Optional<String> warn = Optional.empty();
+            Selector single = member;
+            if (member instanceof Selector.Intersection i && i.members().size() == 1) {
+                if (i.promotion().isPresent() && !distributes(i.promotion().get())) {
+                    return Optional.empty();
+                }
+                warn = i.warnIfEmpty();
+                single = i.members().get(0);
+            }
+            if (!(single instanceof Selector.Criterion c)
+                    || c.method().equals(SelectionMethod.SELECTOR.dbtName())
+                    || !distributes(c.indirect())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Mergeable(
+                    c, new Operators(c.parentsDepth(), c.childrenDepth(), c.childrensParents(), c.indirect()), warn));
+        }
+
+        private static boolean distributes(IndirectSelection mode) {
+            return mode == IndirectSelection.EAGER || mode == IndirectSelection.EMPTY;
+        }
+    }
+
+    /**
+     * A union. Criteria with the same graph operators are merged first: every operator ({@code +}, {@code n+},
+     * {@code @}) and eager or empty test expansion distributes over union, so {@code a+ b+ c+} is the descendants
+     * of {a, b, c} in one walk instead of three. The presets write thousands of exact selectors with {@code +}, which
+     * this turns from thousands of graph walks into one. Cautious and buildable expansion do not distribute (a test
+     * whose parents are split between members), so such criteria are evaluated one by one. A merged member still
+     * warns when it matches nothing: its operators only add to what its method matched.
+     */
+    private Sets union(Selector.Union u, Run run) throws SelectorSyntaxException {
+        if (!mergeUnions) {
+            return group(u.members(), u.promotion(), Optional.empty(), BitSet::or, run);
+        }
+        var combined = new Combined(BitSet::or);
+        Map<Operators, BitSet> seeds = new LinkedHashMap<>();
+        Map<Operators, Selector.Criterion> firsts = new LinkedHashMap<>();
+        for (Selector member : u.members()) {
+            Optional<Mergeable> mergeable = Mergeable.of(member);
+            if (mergeable.isEmpty()) {
+                combined.add(evaluate(member, run));
+                continue;
+            }
+            Mergeable m = mergeable.get();
+            BitSet matched = matcher.search(m.criterion());
+            if (matched.isEmpty() && m.warnIfEmpty().isPresent()) {
+                run.warnings()
+                        .add("The selection criterion '" + m.warnIfEmpty().get()
+                                + "' does not match any enabled nodes");
+            }
+            seeds.computeIfAbsent(m.operators(), k -> new BitSet(graph.size())).or(matched);
+            firsts.putIfAbsent(m.operators(), m.criterion());
+        }
+        for (Map.Entry<Operators, BitSet> entry : seeds.entrySet()) {
+            combined.add(operate(firsts.get(entry.getKey()), entry.getValue(), false));
+        }
+        return combined.result(u.promotion(), Optional.empty(), run);
+    }
+
+    /** Combines members' sets one at a time, as dbt combines a group's results. */
+    private final class Combined {
+        private final BiConsumer<BitSet, BitSet> combine;
+
+        private @Nullable BitSet direct;
+
+        private @Nullable BitSet indirect;
+
+        Combined(BiConsumer<BitSet, BitSet> combine) {
+            this.combine = combine;
+        }
+
+        void add(Sets sets) {
             BitSet both = (BitSet) sets.direct().clone();
             both.or(sets.indirect());
-            if (direct == null) {
+            if (direct == null || indirect == null) {
                 direct = sets.direct();
                 indirect = both;
             } else {
@@ -166,14 +263,18 @@ public final class SelectorEvaluator {
                 combine.accept(indirect, both);
             }
         }
-        if (direct == null) {
-            return new Sets(new BitSet(), new BitSet());
+
+        Sets result(Optional<IndirectSelection> promotion, Optional<String> warnIfEmpty, Run run) {
+            if (direct == null || indirect == null) {
+                return new Sets(new BitSet(), new BitSet());
+            }
+            BitSet promoted = promote(direct, indirect, promotion.orElse(IndirectSelection.EAGER));
+            if (warnIfEmpty.isPresent() && promoted.isEmpty()) {
+                run.warnings()
+                        .add("The selection criterion '" + warnIfEmpty.get() + "' does not match any enabled nodes");
+            }
+            return new Sets(promoted, indirect);
         }
-        BitSet promoted = promote(direct, indirect, promotion.orElse(IndirectSelection.EAGER));
-        if (warnIfEmpty.isPresent() && promoted.isEmpty()) {
-            run.warnings().add("The selection criterion '" + warnIfEmpty.get() + "' does not match any enabled nodes");
-        }
-        return new Sets(promoted, indirect);
     }
 
     /** dbt's {@code incorporate_indirect_nodes}: tests held back become direct once all their parents are. */
@@ -200,7 +301,11 @@ public final class SelectorEvaluator {
 
     private Sets criterion(Selector.Criterion c, Run run) throws SelectorSyntaxException {
         boolean reference = c.method().equals(SelectionMethod.SELECTOR.dbtName());
-        BitSet collected = reference ? referenced(c, run) : matcher.search(c);
+        return operate(c, reference ? referenced(c, run) : matcher.search(c), reference);
+    }
+
+    /** Applies a criterion's graph operators and test expansion to the nodes its method matched. */
+    private Sets operate(Selector.Criterion c, BitSet collected, boolean reference) {
         BitSet selected = (BitSet) collected.clone();
         if (c.childrensParents()) {
             BitSet downstream = graph.descendants(collected, LineageGraph.UNLIMITED);
