@@ -57,7 +57,7 @@ public final class ArtifactFiles {
         private final ArtifactKind expected;
         private @Nullable ArtifactMetadata metadata;
 
-        MetadataCheck(String file, ArtifactKind expected) {
+        public MetadataCheck(String file, ArtifactKind expected) {
             this.file = file;
             this.expected = expected;
         }
