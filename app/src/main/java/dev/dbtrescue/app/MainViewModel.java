@@ -109,8 +109,7 @@ public final class MainViewModel {
                 "\n",
                 newSession.project().warnings().stream().map(Object::toString).toList()));
         detail.clear();
-        selection.setSession(newSession);
-        lineage.setSession(newSession);
+        selection.setSession(newSession, lineage.setSession(newSession));
         openPanelShown.set(false);
     }
 

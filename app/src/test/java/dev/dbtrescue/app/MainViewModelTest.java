@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbtrescue.app.detail.DetailViewModel;
 import dev.dbtrescue.app.lineage.LayeredLineageLayout;
 import dev.dbtrescue.app.lineage.LineageViewModel;
+import dev.dbtrescue.app.lineage.Preset;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.project.OpenProjectViewModel;
@@ -84,5 +85,33 @@ class MainViewModelTest {
         vm.opened(TestSessions.failedBuild());
 
         assertEquals("", vm.warningsProperty().get());
+    }
+
+    @Test
+    void thePresetsAndTheSearchIndexWaitForTheFirstLayout() throws Exception {
+        var lineageWork = new TestSessions.Recording();
+        var selectionWork = new TestSessions.Recording();
+        var presetsFirst = new SelectionViewModel(selectionWork, Runnable::run);
+        var lineage = new LineageViewModel(presetsFirst, new LayeredLineageLayout(), lineageWork, Runnable::run);
+        var main = new MainViewModel(
+                lineage, presetsFirst, new DetailViewModel(Runnable::run, Runnable::run), opened -> vm.open());
+
+        main.opened(TestSessions.failedBuild());
+
+        assertEquals(1, lineageWork.queued.size(), "only the layout is queued at first");
+        assertEquals(0, selectionWork.queued.size(), "the presets wait for the first picture");
+        assertEquals(
+                Preset.FAILED.label(),
+                presetsFirst.presetLabelProperty(Preset.FAILED).get());
+
+        lineageWork.runAll(); // the layout is published; the search index follows it
+
+        assertTrue(lineage.layoutProperty().get() != null);
+        assertEquals(1, lineageWork.queued.size(), "the search index is built after the layout");
+        assertEquals(1, selectionWork.queued.size(), "the presets start once the layout is published");
+        selectionWork.runAll();
+        assertTrue(
+                presetsFirst.presetLabelProperty(Preset.FAILED).get().matches(".*\\(\\d+\\)"),
+                presetsFirst.presetLabelProperty(Preset.FAILED).get());
     }
 }

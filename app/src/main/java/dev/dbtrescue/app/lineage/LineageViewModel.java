@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
@@ -69,6 +70,7 @@ public final class LineageViewModel {
     private final BitSet searchHits = new BitSet();
     private @Nullable ProjectSession session;
     private @Nullable CompletableFuture<FuzzySearch> search; // built off the FX thread, once per session
+    private CompletableFuture<@Nullable Void> sessionDrawn = CompletableFuture.completedFuture(null);
     private ViewOptions options = ViewOptions.DEFAULT;
     private final AtomicLong layoutGeneration = new AtomicLong(); // read by the layout thread to stop early
     private long searchGeneration; // FX thread only
@@ -158,9 +160,21 @@ public final class LineageViewModel {
         return FXCollections.unmodifiableObservableList(searchResults);
     }
 
-    /** Shows a project (or none); large projects with failures open on the failures' neighbourhood. */
-    public void setSession(@Nullable ProjectSession newSession) {
+    /**
+     * Shows a project (or none); large projects with failures open on the failures' neighbourhood.
+     *
+     * <p>The first layout comes first: the search index is built only after it is published, and the returned stage
+     * lets other screens hold their own background work (the presets) until then, so that on a 2-core machine the
+     * first picture does not share the cores with them.
+     *
+     * @return completes on the FX thread once this project's first layout is published, failed or overtaken by
+     *     another project
+     */
+    public CompletionStage<@Nullable Void> setSession(@Nullable ProjectSession newSession) {
         session = newSession;
+        sessionDrawn.complete(null); // the previous project's waiters need not wait for a picture never drawn
+        CompletableFuture<@Nullable Void> drawn = new CompletableFuture<>();
+        sessionDrawn = drawn;
         search = null;
         searchResults.clear();
         searchHits.clear();
@@ -170,10 +184,11 @@ public final class LineageViewModel {
             layoutGeneration.incrementAndGet();
             layout.set(null);
             look.set(null);
-            return;
+            drawn.complete(null);
+            return drawn;
         }
         LineageGraph graph = newSession.project().graph();
-        search = CompletableFuture.supplyAsync(() -> new FuzzySearch(graph), background);
+        search = drawn.thenApplyAsync(ignored -> new FuzzySearch(graph), background);
         List<NodeType> types = new ArrayList<>();
         int[] counts = new int[NodeType.values().length];
         for (Node node : graph.nodes()) {
@@ -193,6 +208,7 @@ public final class LineageViewModel {
             updatingOptions = false;
         }
         relayout(ViewOptions.DEFAULT.withScope(initialScope(newSession)));
+        return drawn;
     }
 
     /** Draws every node of the project (with the current types and grouping). */
@@ -450,11 +466,13 @@ public final class LineageViewModel {
                             busy.set(false);
                             if (error != null) {
                                 statusText.set("Could not lay out the graph: " + error.getMessage());
+                                sessionDrawn.complete(null);
                                 return;
                             }
                             layout.set(result);
                             describe(current, result);
                             updateLook();
+                            sessionDrawn.complete(null);
                             if (pendingCenter >= 0) {
                                 int node = pendingCenter;
                                 pendingCenter = -1;

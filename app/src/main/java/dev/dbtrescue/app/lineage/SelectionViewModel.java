@@ -15,9 +15,12 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,7 +63,7 @@ public final class SelectionViewModel {
     private final Map<Preset, ReadOnlyBooleanWrapper> presetAvailable = new EnumMap<>(Preset.class);
     private final Map<Preset, Resolved> presets = new EnumMap<>(Preset.class);
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
-    private @Nullable ProjectSession session;
+    private volatile @Nullable ProjectSession session; // read by the presets' task to stop early
     private @Nullable RescuePresets engine;
     private NodeSelection base = NodeSelection.NONE;
     private final BitSet added = new BitSet();
@@ -133,6 +136,14 @@ public final class SelectionViewModel {
 
     /** Shows another project (or none): clears the selection and computes the presets' counts off the FX thread. */
     public void setSession(@Nullable ProjectSession newSession) {
+        setSession(newSession, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #setSession(ProjectSession)}, computing the presets' counts only once {@code after} completes (the
+     * lineage's first picture), so that they do not compete with it for the cores.
+     */
+    public void setSession(@Nullable ProjectSession newSession, CompletionStage<?> after) {
         ++generation;
         session = newSession;
         engine = newSession == null ? null : newSession.presets();
@@ -151,7 +162,10 @@ public final class SelectionViewModel {
         }
         boolean withState = newSession.hasStateManifest();
         LineageGraph graph = newSession.project().graph();
-        CompletableFuture.supplyAsync(() -> computePresets(presetsEngine, withState, graph), background)
+        after.handle((ignored, failure) -> null)
+                .thenApplyAsync(
+                        ignored -> computePresets(presetsEngine, withState, graph, () -> session != newSession),
+                        background)
                 .whenCompleteAsync(
                         (computed, error) -> {
                             if (session != newSession || error != null) {
@@ -393,13 +407,27 @@ public final class SelectionViewModel {
         }
     }
 
-    private static Map<Preset, Resolved> computePresets(RescuePresets engine, boolean withState, LineageGraph graph) {
+    /**
+     * The presets' selections, one after the other; stops between them once {@code abandoned} says another project
+     * was opened, so that a slow project's presets do not hold the cores the next project's opening needs.
+     */
+    private static Map<Preset, Resolved> computePresets(
+            RescuePresets engine, boolean withState, LineageGraph graph, BooleanSupplier abandoned) {
         Map<Preset, Resolved> computed = new EnumMap<>(Preset.class);
-        tryPreset(computed, Preset.FAILED, engine::failed, graph);
-        if (withState) {
-            tryPreset(computed, Preset.MODIFIED, engine::modified, graph);
+        List<Preset> order = withState
+                ? List.of(Preset.FAILED, Preset.MODIFIED, Preset.STALE)
+                : List.of(Preset.FAILED, Preset.STALE);
+        for (Preset preset : order) {
+            if (abandoned.getAsBoolean()) {
+                throw new CancellationException("another project was opened");
+            }
+            PresetCall call = switch (preset) {
+                case FAILED -> engine::failed;
+                case MODIFIED -> engine::modified;
+                case STALE -> () -> engine.stale(StaleCriteria.ALL);
+            };
+            tryPreset(computed, preset, call, graph);
         }
-        tryPreset(computed, Preset.STALE, () -> engine.stale(StaleCriteria.ALL), graph);
         return computed;
     }
 
