@@ -222,7 +222,8 @@ public final class SelectionViewModel {
         }
         LineageGraph graph = current.project().graph();
         CompletableFuture.supplyAsync(
-                        () -> Resolved.of(graph, evaluate(presetsEngine, select, exclude), "selector"), background)
+                        () -> Resolved.withoutRows(graph, evaluate(presetsEngine, select, exclude), "selector"),
+                        background)
                 .whenCompleteAsync(
                         (result, error) -> {
                             if (request != generation) {
@@ -236,6 +237,22 @@ public final class SelectionViewModel {
                             selectorError.set("");
                             matchCount.set(count(result.selection().size()));
                             setBase(result);
+                            listLater(graph, result.selection());
+                        },
+                        fx);
+    }
+
+    /**
+     * Builds the node list of a selection already highlighted: naming and sorting tens of thousands of rows took
+     * about as long as evaluating the selector, and the highlight need not wait for the list.
+     */
+    private void listLater(LineageGraph graph, NodeSelection shown) {
+        CompletableFuture.supplyAsync(() -> Resolved.rowsOf(graph, shown.nodes()), background)
+                .thenAcceptAsync(
+                        list -> {
+                            if (selection.get() == shown) {
+                                rows.setAll(list); // else a newer selection has its own list
+                            }
                         },
                         fx);
     }
@@ -379,11 +396,18 @@ public final class SelectionViewModel {
                 value.isEmpty()
                         ? "Nothing selected"
                         : count(value.size()) + " selected" + (value.origin().isEmpty() ? "" : " · " + value.origin()));
-        rows.setAll(resolved.rows());
+        if (resolved.rows() != null) {
+            rows.setAll(resolved.rows());
+        }
     }
 
-    /** A selection with its node list and warnings, prepared off the FX thread. */
-    private record Resolved(NodeSelection selection, List<NodeRow> rows, List<String> warnings) {
+    /**
+     * A selection with its node list and warnings, prepared off the FX thread.
+     *
+     * @param rows the node list, null when it is built after the selection is shown
+     */
+    private record Resolved(
+            NodeSelection selection, @Nullable List<NodeRow> rows, List<String> warnings) {
 
         static final Resolved NONE = new Resolved(NodeSelection.NONE, List.of(), List.of());
 
@@ -394,8 +418,18 @@ public final class SelectionViewModel {
                     result.warnings());
         }
 
+        static Resolved withoutRows(LineageGraph graph, PresetSelection result, String origin) {
+            return new Resolved(
+                    new NodeSelection(indices(graph, result.nodes()), result.select(), result.exclude(), origin),
+                    null,
+                    List.copyOf(result.warnings()));
+        }
+
         static Resolved of(LineageGraph graph, NodeSelection selection, List<String> warnings) {
-            BitSet nodes = selection.nodes();
+            return new Resolved(selection, rowsOf(graph, selection.nodes()), List.copyOf(warnings));
+        }
+
+        static List<NodeRow> rowsOf(LineageGraph graph, BitSet nodes) {
             List<NodeRow> list = new ArrayList<>(nodes.cardinality());
             for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
                 Node node = graph.nodeAt(i);
@@ -403,7 +437,7 @@ public final class SelectionViewModel {
                         i, node.displayName(), node.type().dbtName(), node.id().toString()));
             }
             list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
-            return new Resolved(selection, List.copyOf(list), List.copyOf(warnings));
+            return List.copyOf(list);
         }
     }
 

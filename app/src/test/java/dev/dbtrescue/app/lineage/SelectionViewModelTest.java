@@ -134,6 +134,44 @@ class SelectionViewModelTest {
         assertEquals("", vm.argumentsProperty().get());
     }
 
+    @Test
+    void theHighlightDoesNotWaitForTheNodeList() {
+        var work = new TestSessions.Recording();
+        var model = new SelectionViewModel(work, Runnable::run);
+        model.setSession(session);
+        work.runAll(); // the presets
+        model.selectTextProperty().set("stg_shop__customers+");
+        model.previewSelector();
+
+        work.runAll(); // the selector is evaluated and shown; the node list is queued behind it
+
+        assertFalse(model.selectionProperty().get().isEmpty());
+        assertTrue(model.getRows().isEmpty(), "the list is built after the highlight");
+        assertEquals(1, work.queued.size());
+
+        work.runAll();
+
+        assertEquals(model.selectionProperty().get().size(), model.getRows().size());
+        assertTrue(model.getRows().stream().anyMatch(row -> row.name().equals("stg_shop__customers")));
+    }
+
+    @Test
+    void aNodeListThatArrivesAfterANewerSelectionIsDropped() {
+        var work = new TestSessions.Recording();
+        var model = new SelectionViewModel(work, Runnable::run);
+        model.setSession(session);
+        work.runAll();
+        model.selectTextProperty().set("stg_shop__customers+");
+        model.previewSelector();
+        work.runAll(); // shown, its list queued
+        Runnable staleList = work.queued.remove(0);
+        model.applyPreset(Preset.FAILED);
+
+        staleList.run();
+
+        assertEquals(model.selectionProperty().get().size(), model.getRows().size());
+    }
+
     private RescuePresets engine() {
         return new RescuePresets(session.project(), session.selectors(), session.state());
     }
