@@ -226,12 +226,12 @@ public final class LineageViewModel {
 
     /** Adds a node's upstream (two levels) to the drawn scope. */
     public void expandUpstream(int graphIndex) {
-        expand(graphIndex, true);
+        widenScope(graphIndex, NEIGHBOURHOOD_DEPTH, 0);
     }
 
     /** Adds a node's downstream (two levels) to the drawn scope. */
     public void expandDownstream(int graphIndex) {
-        expand(graphIndex, false);
+        widenScope(graphIndex, 0, NEIGHBOURHOOD_DEPTH);
     }
 
     /** Expands or collapses a group item. */
@@ -272,8 +272,8 @@ public final class LineageViewModel {
         if (node < 0) {
             return;
         }
-        if (clickCount >= 2 && options.scope().isPresent()) {
-            expandAround(node);
+        if (clickCount >= 2) {
+            widenScope(node, 1, 1);
         }
         focused.set(node);
         updateLook();
@@ -344,7 +344,7 @@ public final class LineageViewModel {
         Optional<BitSet> scope = options.scope();
         if (scope.isPresent() && !scope.get().get(graphIndex)) {
             pendingCenter = graphIndex;
-            expandAround(graphIndex);
+            widenScope(graphIndex, 1, 1);
             return;
         }
         requestCenter(graphIndex);
@@ -389,36 +389,28 @@ public final class LineageViewModel {
         return item >= 0 ? item : projection.rolledInto(graphIndex);
     }
 
-    private void expand(int graphIndex, boolean upstream) {
+    /**
+     * Adds a node and its neighbours up to the given depths (0 for none) to the drawn scope; nothing to do when the
+     * whole project is drawn.
+     */
+    private void widenScope(int graphIndex, int upstreamDepth, int downstreamDepth) {
         ProjectSession current = session;
-        if (current == null) {
+        Optional<BitSet> scope = options.scope(); // a copy
+        if (current == null || scope.isEmpty()) {
             return;
         }
         LineageGraph graph = current.project().graph();
         BitSet root = new BitSet();
         root.set(graphIndex);
-        BitSet add =
-                upstream ? graph.ancestors(root, NEIGHBOURHOOD_DEPTH) : graph.descendants(root, NEIGHBOURHOOD_DEPTH);
-        add.or(root);
-        options.scope().ifPresent(scope -> {
-            scope.or(add);
-            relayout(options.withScope(Optional.of(scope)));
-        });
-    }
-
-    private void expandAround(int graphIndex) {
-        ProjectSession current = session;
-        if (current == null) {
-            return;
+        BitSet widened = scope.get();
+        widened.or(root);
+        if (upstreamDepth > 0) {
+            widened.or(graph.ancestors(root, upstreamDepth));
         }
-        LineageGraph graph = current.project().graph();
-        BitSet root = new BitSet();
-        root.set(graphIndex);
-        BitSet scope = options.scope().orElseGet(BitSet::new);
-        scope.or(root);
-        scope.or(graph.ancestors(root, 1));
-        scope.or(graph.descendants(root, 1));
-        relayout(options.withScope(Optional.of(scope)));
+        if (downstreamDepth > 0) {
+            widened.or(graph.descendants(root, downstreamDepth));
+        }
+        relayout(options.withScope(Optional.of(widened)));
     }
 
     private static Optional<BitSet> initialScope(ProjectSession session) {

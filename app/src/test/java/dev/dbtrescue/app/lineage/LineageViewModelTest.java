@@ -179,6 +179,56 @@ class LineageViewModelTest {
     }
 
     @Test
+    void expandingDownstreamAddsTheNodesChildren() {
+        open(vm);
+        vm.showFailureNeighbourhood();
+        int edge = drawnWithUndrawn(vm.layoutProperty().get().projection(), false);
+
+        vm.expandDownstream(edge);
+
+        assertAllDrawn(vm.layoutProperty().get().projection(), graph.childIndices(edge));
+    }
+
+    @Test
+    void doubleClickingANodeInTheNeighbourhoodDrawsItsParentsAndChildren() {
+        open(vm);
+        for (boolean upstream : new boolean[] {true, false}) {
+            vm.showFailureNeighbourhood();
+            Projection before = vm.layoutProperty().get().projection();
+            int edge = drawnWithUndrawn(before, upstream);
+
+            vm.clicked(before.itemOf(edge), false, 2);
+
+            Projection after = vm.layoutProperty().get().projection();
+            assertAllDrawn(after, graph.parentIndices(edge));
+            assertAllDrawn(after, graph.childIndices(edge));
+        }
+    }
+
+    /** A drawn node with an undrawn non-test parent (upstream) or child (downstream). */
+    private int drawnWithUndrawn(Projection projection, boolean upstream) {
+        for (int i = 0; i < graph.size(); i++) {
+            if (projection.itemOf(i) < 0) {
+                continue;
+            }
+            for (int n : upstream ? graph.parentIndices(i) : graph.childIndices(i)) {
+                if (projection.itemOf(n) < 0 && !graph.nodeAt(n).type().isTest()) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no drawn node has an undrawn " + (upstream ? "parent" : "child"));
+    }
+
+    private void assertAllDrawn(Projection projection, int[] nodes) {
+        for (int n : nodes) {
+            if (!graph.nodeAt(n).type().isTest()) {
+                assertTrue(projection.itemOf(n) >= 0, graph.nodeAt(n).name());
+            }
+        }
+    }
+
+    @Test
     void aLassoAddsItsNodesAndALassoWithAltTakesThemOut() {
         open(vm);
         Projection projection = vm.layoutProperty().get().projection();
