@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.bench;
 
+import static dev.dbtrescue.app.bench.FxBench.ms;
+import static dev.dbtrescue.app.bench.FxBench.onFx;
+import static dev.dbtrescue.app.bench.FxBench.report;
+
 import dev.dbtrescue.app.AppContext;
 import dev.dbtrescue.app.MainView;
 import dev.dbtrescue.app.lineage.LineageLayout;
@@ -9,6 +13,7 @@ import dev.dbtrescue.app.lineage.Preset;
 import dev.dbtrescue.app.project.AppFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +69,7 @@ public final class OpenBench {
             view = new MainView(context.main(), context.executors().raster());
             var stage = new Stage();
             var scene = new Scene(view, 1600, 1000);
-            trackFrames(scene);
+            FxBench.onRenderedFrame(scene, () -> lastFrame.set(System.nanoTime()));
             stage.setScene(scene);
             stage.show();
             return null;
@@ -192,54 +197,7 @@ public final class OpenBench {
         return times.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private void trackFrames(Scene scene) {
-        try {
-            Class<?> tracker = Class.forName("com.sun.javafx.perf.PerformanceTracker");
-            Object sceneTracker =
-                    tracker.getMethod("getSceneTracker", Scene.class).invoke(null, scene);
-            Runnable onFrame = () -> lastFrame.set(System.nanoTime());
-            tracker.getMethod("setOnRenderedFrameTask", Runnable.class).invoke(sceneTracker, onFrame);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("needs JavaFX on the class path for PerformanceTracker", e);
-        }
-    }
-
-    private static void report(String what, double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        System.out.printf(
-                Locale.ROOT,
-                "%-48s median %8.1f ms   min %8.1f ms   max %8.1f ms   (n=%d)%n",
-                what,
-                sorted[sorted.length / 2],
-                sorted[0],
-                sorted[sorted.length - 1],
-                sorted.length);
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get();
-    }
-
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("condition not met within 120 s");
-            }
-            Thread.sleep(1);
-        }
+        FxBench.waitUntil(condition, Duration.ofMillis(1), Duration.ofSeconds(120));
     }
 }

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
-import java.util.Arrays;
+import static dev.dbtrescue.app.bench.FxBench.ms;
+import static dev.dbtrescue.app.bench.FxBench.onFx;
+import static dev.dbtrescue.app.bench.FxBench.report;
+
+import dev.dbtrescue.app.bench.FxBench;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -227,58 +232,15 @@ public final class RenderBench {
     }
 
     private void trackRenderedFrames(Scene scene) {
-        try {
-            Class<?> tracker = Class.forName("com.sun.javafx.perf.PerformanceTracker");
-            Object sceneTracker =
-                    tracker.getMethod("getSceneTracker", Scene.class).invoke(null, scene);
-            Runnable onFrame = () -> {
-                rendered.addLast(System.nanoTime());
-                while (rendered.size() > 2_000) {
-                    rendered.pollFirst();
-                }
-            };
-            tracker.getMethod("setOnRenderedFrameTask", Runnable.class).invoke(sceneTracker, onFrame);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("needs JavaFX on the class path for PerformanceTracker", e);
-        }
-    }
-
-    private static void report(String what, double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        System.out.printf(
-                Locale.ROOT,
-                "%-40s median %7.1f ms   p95 %7.1f ms   max %7.1f ms   (n=%d)%n",
-                what,
-                sorted[sorted.length / 2],
-                sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
-                sorted[sorted.length - 1],
-                sorted.length);
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
+        FxBench.onRenderedFrame(scene, () -> {
+            rendered.addLast(System.nanoTime());
+            while (rendered.size() > 2_000) {
+                rendered.pollFirst();
             }
         });
-        return result.get();
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("condition not met within 30 s");
-            }
-            Thread.sleep(5);
-        }
+        FxBench.waitUntil(condition, Duration.ofMillis(5), Duration.ofSeconds(30));
     }
 }
