@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -188,8 +189,7 @@ final class SplitRead {
 
     private static boolean startsWithNodePrefix(byte[] bytes, int at, int end) {
         for (byte[] prefix : NODE_PREFIXES) {
-            if (at + prefix.length <= end
-                    && java.util.Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length)) {
+            if (at + prefix.length <= end && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length)) {
                 return true;
             }
         }
