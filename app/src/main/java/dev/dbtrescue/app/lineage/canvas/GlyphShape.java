@@ -42,15 +42,7 @@ enum GlyphShape {
         if (this == RING) {
             return r2 <= 1 && r2 >= 0.3;
         }
-        boolean inside = false;
-        int n = polygon.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double xi = polygon[2 * i], yi = polygon[2 * i + 1], xj = polygon[2 * j], yj = polygon[2 * j + 1];
-            if ((yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi) {
-                inside = !inside;
-            }
-        }
-        return inside;
+        return SpatialGrid.insidePolygon(polygon, px, py);
     }
 
     /** A {@code size x size} coverage mask, row-major, sampled at pixel centres. */

@@ -119,6 +119,7 @@ final class SpatialGrid {
         return found.stream().toArray();
     }
 
+    /** Even-odd point-in-polygon test; {@code polygon} is x0, y0, x1, y1, ... (also used for the status glyphs). */
     static boolean insidePolygon(double[] polygon, double px, double py) {
         boolean inside = false;
         int n = polygon.length / 2;
