@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             LsCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {

@@ -3,7 +3,6 @@ package dev.dbtrescue.app.lineage;
 
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.graph.LineageGraph;
-import dev.dbtrescue.graph.status.NodeState;
 import dev.dbtrescue.graph.status.ProjectStatus;
 import java.util.List;
 
@@ -23,26 +22,13 @@ final class ItemStatus {
 
     private ItemStatus() {}
 
-    static NodeStatus of(NodeState state) {
-        return switch (state) {
-            case SUCCESS -> NodeStatus.SUCCESS;
-            case ERROR -> NodeStatus.ERROR;
-            case FAIL -> NodeStatus.FAIL;
-            case WARN -> NodeStatus.WARN;
-            case SKIPPED -> NodeStatus.SKIPPED;
-            case NOT_RUN -> NodeStatus.NOT_RUN;
-            case STALE -> NodeStatus.STALE;
-            case FRESH -> NodeStatus.FRESH;
-        };
-    }
-
     static NodeStatus[] statuses(Projection projection, ProjectStatus status) {
         LineageGraph graph = projection.graph();
         NodeStatus[] out = new NodeStatus[projection.itemCount()];
         for (int item = 0; item < out.length; item++) {
             NodeStatus worst = null;
             for (int m : projection.members(item)) {
-                NodeStatus s = of(status.stateOf(graph.nodeAt(m).id()));
+                NodeStatus s = NodeStatus.of(status.stateOf(graph.nodeAt(m).id()));
                 if (worst == null || SEVERITY.indexOf(s) < SEVERITY.indexOf(worst)) {
                     worst = s;
                 }

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -75,6 +78,8 @@ public record Journal(
      * @param invocationId dbt's invocation id, once seen
      * @param outcome how it ended; empty if the journal ends before it did (a crash)
      * @param exitCode dbt's exit code, when it ended
+     * @param startedAt when the batch started, when the journal says
+     * @param elapsed how long the batch took, once it ended
      */
     public record Attempt(
             int batch,
@@ -84,23 +89,39 @@ public record Journal(
             OptionalLong pid,
             Optional<String> invocationId,
             Optional<BatchOutcome> outcome,
-            int exitCode) {
+            int exitCode,
+            Optional<Instant> startedAt,
+            Optional<Duration> elapsed) {
 
         public Attempt {
             nodes = List.copyOf(nodes);
             command = List.copyOf(command);
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(elapsed, "elapsed");
         }
 
         Attempt withPid(long value) {
-            return new Attempt(batch, attempt, nodes, command, OptionalLong.of(value), invocationId, outcome, exitCode);
+            return new Attempt(
+                    batch,
+                    attempt,
+                    nodes,
+                    command,
+                    OptionalLong.of(value),
+                    invocationId,
+                    outcome,
+                    exitCode,
+                    startedAt,
+                    elapsed);
         }
 
         Attempt withInvocation(String value) {
-            return new Attempt(batch, attempt, nodes, command, pid, Optional.of(value), outcome, exitCode);
+            return new Attempt(
+                    batch, attempt, nodes, command, pid, Optional.of(value), outcome, exitCode, startedAt, elapsed);
         }
 
-        Attempt withOutcome(BatchOutcome value, int exit) {
-            return new Attempt(batch, attempt, nodes, command, pid, invocationId, Optional.of(value), exit);
+        Attempt withOutcome(BatchOutcome value, int exit, Optional<Duration> took) {
+            return new Attempt(
+                    batch, attempt, nodes, command, pid, invocationId, Optional.of(value), exit, startedAt, took);
         }
     }
 
@@ -189,7 +210,9 @@ public record Journal(
                                         OptionalLong.empty(),
                                         Optional.empty(),
                                         Optional.empty(),
-                                        -1));
+                                        -1,
+                                        instant(r.path("at")),
+                                        Optional.empty()));
                     case "process" ->
                         attempts.computeIfPresent(
                                 key, (k, a) -> a.withPid(r.path("pid").asLong()));
@@ -213,7 +236,11 @@ public record Journal(
                                 key,
                                 (k, a) -> a.withOutcome(
                                         BatchOutcome.valueOf(r.path("outcome").asText()),
-                                        r.path("exit_code").asInt(-1)));
+                                        r.path("exit_code").asInt(-1),
+                                        r.path("elapsed").isNumber()
+                                                ? Optional.of(Duration.ofNanos(Math.round(
+                                                        r.path("elapsed").asDouble() * 1e9)))
+                                                : Optional.empty()));
                     case "batch-skipped" ->
                         skips.add(new Skip(
                                 batch, texts(r.path("nodes")), r.path("reason").asText("")));
@@ -229,6 +256,15 @@ public record Journal(
                     RunnerException.Kind.JOURNAL, "The run journal " + file + " is empty: the run did not start");
         }
         return new Journal(file, header, results, new ArrayList<>(attempts.values()), skips, finished);
+    }
+
+    /** A record's time stamp; empty when missing or not an instant (journals are written by us, so only by hand). */
+    private static Optional<Instant> instant(JsonNode at) {
+        try {
+            return at.isTextual() ? Optional.of(Instant.parse(at.asText())) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<String> texts(JsonNode array) {

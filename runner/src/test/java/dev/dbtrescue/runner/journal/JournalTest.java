@@ -70,7 +70,9 @@ class JournalTest {
                         OptionalLong.of(4242),
                         Optional.of("inv-1"),
                         Optional.of(BatchOutcome.FAILED),
-                        1)),
+                        1,
+                        Optional.of(CLOCK.instant()),
+                        Optional.of(Duration.ofSeconds(3)))),
                 read.attempts());
         assertEquals(Map.of("model.p.a", "success", "model.p.b", "error"), read.lastStatuses());
         assertEquals(List.of(new Journal.Skip(2, List.of("model.p.c"), "depends on b")), read.skipped());

@@ -5,7 +5,7 @@ package dev.dbtrescue.app.lineage.canvas;
  * The outline of a status glyph in unit coordinates ({@code [-1, 1]}, y down). Vector drawing and the far-zoom dot
  * masks use the same outline, so a shape looks the same in the legend, the canvas and the minimap.
  */
-enum GlyphShape {
+public enum GlyphShape {
     CIRCLE(null),
     RING(null),
     SQUARE(new double[] {-0.85, -0.85, 0.85, -0.85, 0.85, 0.85, -0.85, 0.85}),
@@ -29,7 +29,7 @@ enum GlyphShape {
     }
 
     /** Vertices {@code x0,y0,x1,y1,...}; empty for the round shapes. */
-    double[] polygon() {
+    public double[] polygon() {
         return polygon == null ? new double[0] : polygon.clone();
     }
 

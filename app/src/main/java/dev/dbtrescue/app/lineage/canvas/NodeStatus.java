@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
+import dev.dbtrescue.graph.status.NodeState;
+
 /**
  * Status of a node as drawn. Colours come from the Okabe-Ito palette, which stays distinguishable with the common
  * colour-vision deficiencies; every value also has its own shape, so status is never told by colour alone.
@@ -37,7 +39,22 @@ public enum NodeStatus {
         return argb;
     }
 
-    GlyphShape shape() {
+    /** The glyph that tells this status apart without colour. */
+    public GlyphShape shape() {
         return shape;
+    }
+
+    /** How a node's last state is drawn. */
+    public static NodeStatus of(NodeState state) {
+        return switch (state) {
+            case SUCCESS -> SUCCESS;
+            case ERROR -> ERROR;
+            case FAIL -> FAIL;
+            case WARN -> WARN;
+            case SKIPPED -> SKIPPED;
+            case NOT_RUN -> NOT_RUN;
+            case STALE -> STALE;
+            case FRESH -> FRESH;
+        };
     }
 }
