@@ -12,6 +12,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,12 @@ import javax.imageio.ImageIO;
  */
 public final class PngPicture {
 
-    /** The largest image written, in pixels (about 400 MB of memory while drawing). */
-    public static final long MAX_PIXELS = 100_000_000L;
+    /** The largest image drawn in one piece; larger ones are drawn and encoded strip by strip. */
+    static final long ONE_PIECE_PIXELS = 16_000_000L;
+    /** The largest image written, in pixels (PNG and Java2D limit one side to 2^31 - 1; this keeps files sane). */
+    public static final long MAX_PIXELS = 2_000_000_000L;
+    /** Rows of a strip when drawing strip by strip. */
+    static final int STRIP_ROWS = 512;
 
     private PngPicture() {}
 
@@ -36,7 +41,10 @@ public final class PngPicture {
      * @throws IOException if the file cannot be written
      */
     public static void write(IncidentPicture picture, double scale, Path file) throws IOException {
-        BufferedImage image = draw(picture, scale);
+        long[] size = size(picture, scale);
+        RenderedImage image = size[0] * size[1] <= ONE_PIECE_PIXELS
+                ? draw(picture, scale)
+                : new StripImage(picture, scale, (int) size[0], (int) size[1]);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -46,27 +54,39 @@ public final class PngPicture {
         }
     }
 
-    /** The picture drawn at {@code scale} pixels per point. */
+    /** The picture drawn at {@code scale} pixels per point, in one piece. */
     static BufferedImage draw(IncidentPicture picture, double scale) {
+        long[] size = size(picture, scale);
+        return drawRows(picture, scale, (int) size[0], 0, (int) size[1]);
+    }
+
+    /** Width and height in pixels, checked. */
+    private static long[] size(IncidentPicture picture, double scale) {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("--png-scale must be more than 0 and at most 8, was " + scale);
         }
         long w = (long) Math.ceil(picture.width() * scale);
         long h = (long) Math.ceil(picture.height() * scale);
-        if (w * h > MAX_PIXELS || w > Integer.MAX_VALUE / 4 || h > Integer.MAX_VALUE / 4) {
+        if (w * h > MAX_PIXELS || w > 1_000_000 || h > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("a " + w + " x " + h + " pixel PNG of "
                     + picture.boxes().size()
                     + " nodes is over the " + MAX_PIXELS / 1_000_000 + " megapixel limit: lower --png-scale, narrow"
                     + " the selection with --select, or export --svg, which has no size limit");
         }
-        var image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
+        return new long[] {w, h};
+    }
+
+    /** Rows {@code top .. top+rows-1} of the picture drawn at {@code scale}. */
+    static BufferedImage drawRows(IncidentPicture picture, double scale, int width, int top, int rows) {
+        var image = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, (int) w, (int) h);
+            g.fillRect(0, 0, width, rows);
+            g.translate(0, -top);
             g.scale(scale, scale);
             paint(g, picture);
         } finally {
