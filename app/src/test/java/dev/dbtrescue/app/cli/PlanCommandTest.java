@@ -10,8 +10,6 @@ import dev.dbtrescue.graph.plan.BatchFlag;
 import dev.dbtrescue.graph.plan.PlanJson;
 import dev.dbtrescue.graph.plan.RerunPlan;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class PlanCommandTest {
 
@@ -33,8 +30,6 @@ class PlanCommandTest {
 
     private Path project;
     private Path state;
-
-    private record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void copyDemoArtifacts() throws IOException {
@@ -49,21 +44,15 @@ class PlanCommandTest {
         Files.copy(Fixtures.root().resolve("demo/artifacts/state/prod/manifest.json"), state.resolve("manifest.json"));
     }
 
-    private Run plan(String... args) {
+    private CliRun plan(String... args) {
         List<String> all = new ArrayList<>(List.of("plan", "--project", project.toString(), "--now", NOW));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = RootCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void failedPresetPrintsTheBatchesWithTheirCommandsAndWhy() {
-        Run run = plan("--preset", "failed", "--max-nodes", "4");
+        CliRun run = plan("--preset", "failed", "--max-nodes", "4");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("failed · dbt build · split lineage · 5 batches · 14 nodes"), run.out());
         assertTrue(
@@ -78,7 +67,7 @@ class PlanCommandTest {
 
     @Test
     void jsonOutputIsAPlanDocumentWithTheAskedOptions() throws Exception {
-        Run run = plan(
+        CliRun run = plan(
                 "--preset",
                 "failed",
                 "--split",
@@ -117,7 +106,7 @@ class PlanCommandTest {
 
     @Test
     void modifiedPresetWithDeferUsesTheStateFolder() {
-        Run run = plan("--preset", "modified", "--state", state.toString(), "--defer", "--format", "shell");
+        CliRun run = plan("--preset", "modified", "--state", state.toString(), "--defer", "--format", "shell");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("#!/bin/sh\n"), run.out());
         assertTrue(run.out().contains(" --defer --state " + state.toAbsolutePath()), run.out());
@@ -126,18 +115,18 @@ class PlanCommandTest {
     @Test
     void selectorPlanWritesTheFileAndDiffsAgainstASavedPlan() throws Exception {
         Path saved = dir.resolve("plans/plan.json");
-        Run first = plan("--select", "tag:finance+", "--max-nodes", "2", "--format", "json", "-o", saved.toString());
+        CliRun first = plan("--select", "tag:finance+", "--max-nodes", "2", "--format", "json", "-o", saved.toString());
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.err().startsWith("dbt-rescue: wrote "), first.err());
-        Run second = plan("--select", "tag:finance+", "--max-nodes", "3", "--diff", saved.toString());
+        CliRun second = plan("--select", "tag:finance+", "--max-nodes", "3", "--diff", saved.toString());
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("Option max nodes: 2 → 3"), second.err());
     }
 
     @Test
     void historyFilesTurnDefaultEstimatesIntoMeasuredOnes() throws Exception {
-        Run without = plan("--preset", "failed", "--format", "json");
-        Run with = plan(
+        CliRun without = plan("--preset", "failed", "--format", "json");
+        CliRun with = plan(
                 "--preset",
                 "failed",
                 "--format",
@@ -154,7 +143,7 @@ class PlanCommandTest {
 
     @Test
     void seedCommandPlansOnlySeedsAndExcludeNarrowsAPreset() throws Exception {
-        Run run = plan(
+        CliRun run = plan(
                 "--select", "resource_type:seed+1", "--command", "seed", "--exclude", "fx_rates", "--format", "json");
         assertEquals(0, run.exit(), run.err());
         RerunPlan plan = PlanJson.read("stdout", run.out());
@@ -164,7 +153,7 @@ class PlanCommandTest {
         assertTrue(plan.batches().stream()
                 .flatMap(b -> b.nodes().stream())
                 .allMatch(n -> n.id().value().startsWith("seed.") && !n.name().equals("fx_rates")));
-        Run failedOnly = plan("--preset", "failed", "--exclude", "fin_fx_rates", "--format", "json");
+        CliRun failedOnly = plan("--preset", "failed", "--exclude", "fin_fx_rates", "--format", "json");
         RerunPlan narrowed = PlanJson.read("stdout", failedOnly.out());
         assertEquals("failed", narrowed.source().preset());
         assertEquals("fin_fx_rates", narrowed.source().exclude());
@@ -173,7 +162,7 @@ class PlanCommandTest {
 
     @Test
     void markdownFormatIsATable() {
-        Run run = plan("--select", "stg_shop__orders+1", "--format", "markdown");
+        CliRun run = plan("--select", "stg_shop__orders+1", "--format", "markdown");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("| Batch | Nodes | Estimate | Flags | Command |"), run.out());
     }
@@ -193,7 +182,7 @@ class PlanCommandTest {
             --preset stale --stale-parts age,freshnes | --stale-parts: 'freshnes' is not a part of the stale preset: use fresher, freshness, age, parents (did you mean 'freshness'?).
             """)
     void badInputGetsASpecificMessageAndExit2(String args, String message) {
-        Run run = plan(args.strip().split(" "));
+        CliRun run = plan(args.strip().split(" "));
         assertEquals(2, run.exit(), run.out() + run.err());
         assertTrue(run.err().startsWith("dbt-rescue: " + message.strip()), run.err());
         assertEquals("", run.out());
@@ -202,7 +191,7 @@ class PlanCommandTest {
     @Test
     void failedPresetWithoutRunResultsSaysWhatToRun() throws Exception {
         Files.delete(project.resolve("target/run_results.json"));
-        Run run = plan("--preset", "failed");
+        CliRun run = plan("--preset", "failed");
         assertEquals(2, run.exit());
         assertEquals(
                 "dbt-rescue: The failed preset needs the results of a run, and this project has no run_results.json in"
@@ -214,7 +203,7 @@ class PlanCommandTest {
     void diffAgainstAForeignFileIsRefused() throws Exception {
         Path foreign = dir.resolve("manifest.json");
         Files.writeString(foreign, "{\"metadata\": {}}");
-        Run run = plan("--preset", "failed", "--diff", foreign.toString());
+        CliRun run = plan("--preset", "failed", "--diff", foreign.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("not a dbt-rescue plan"), run.err());
     }

@@ -23,8 +23,6 @@ import dev.dbtrescue.runner.RunOutcome;
 import dev.dbtrescue.runner.journal.JournalHeader;
 import dev.dbtrescue.runner.journal.RunJournal;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import picocli.CommandLine;
 
 /** The {@code report} command on the demo's committed failed build, checked against the engine's own analysis. */
 class ReportCommandTest {
@@ -61,8 +58,6 @@ class ReportCommandTest {
     private Path project;
     private LoadedProject loaded;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeEach
     void copyDemo() throws Exception {
         project = dir.resolve("demo");
@@ -75,16 +70,10 @@ class ReportCommandTest {
         loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.parse(NOW));
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = RootCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("report", "--project", project.toString(), "--now", NOW));
         all.addAll(List.of(args));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     /** The failed preset's nodes as the picture must show them: tests only when they did not pass. */
@@ -123,7 +112,7 @@ class ReportCommandTest {
     @Test
     void theSvgShowsTheFailedPresetColouredByStatusWithTitleAndLegend() throws Exception {
         Path svg = dir.resolve("out/lineage.svg");
-        Run r = run("--svg", svg.toString());
+        CliRun r = run("--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
 
         Document doc = xml(svg);
@@ -137,6 +126,7 @@ class ReportCommandTest {
         assertTrue(text.contains("Incident lineage: rescue_shop"), text);
         String invocation = loaded.artifacts().runResults().get(0).invocationId();
         assertTrue(text.contains(invocation), "the header names the invocation");
+        assertTrue(text.contains("2026-11-21 18:18 UTC"), "the header gives the run's time: " + text);
         Set<String> legend = legendLabels(doc);
         Set<String> drawn = statuses.values().stream()
                 .map(s -> NodeStatus.valueOf(s.toUpperCase()).label())
@@ -164,7 +154,8 @@ class ReportCommandTest {
     @Test
     void aSelectorNarrowsThePicture() throws Exception {
         Path svg = dir.resolve("narrow.svg");
-        Run r = run("--select", "int_payments_converted+1", "--exclude", "resource_type:test", "--svg", svg.toString());
+        CliRun r =
+                run("--select", "int_payments_converted+1", "--exclude", "resource_type:test", "--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
         Set<String> expected = new HashSet<>(Set.of(FAILED_MODEL));
         loaded.graph().childrenOf(new NodeId(FAILED_MODEL)).stream()
@@ -174,10 +165,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void anExclusionNarrowsTheFailedPreset() throws Exception {
+        Path svg = dir.resolve("no-exposures.svg");
+        CliRun r = run("--exclude", "resource_type:exposure", "--svg", svg.toString());
+        assertEquals(0, r.exit(), r.err());
+        Set<String> expected = new HashSet<>(expectedPictureNodes());
+        expected.removeIf(id -> id.startsWith("exposure."));
+        assertTrue(expected.size() < expectedPictureNodes().size(), "the preset reaches exposures");
+        assertEquals(expected, nodeStatuses(xml(svg)).keySet());
+    }
+
+    @Test
     void theMarkdownReportIsFilledFromTheArtifacts() throws Exception {
         Path md = dir.resolve("out/report.md");
         Path svg = dir.resolve("out/pictures/lineage.svg");
-        Run r = run("--markdown", md.toString(), "--svg", svg.toString());
+        CliRun r = run("--markdown", md.toString(), "--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
         String text = Files.readString(md);
 
@@ -237,7 +239,7 @@ class ReportCommandTest {
             j.runFinished(RunOutcome.SUCCEEDED, Duration.ofSeconds(96));
         }
         Path md = dir.resolve("report.md");
-        Run r = run("--journal", journal.toString(), "--markdown", md.toString());
+        CliRun r = run("--journal", journal.toString(), "--markdown", md.toString());
         assertEquals(0, r.exit(), r.err());
         String text = Files.readString(md);
 
@@ -255,7 +257,7 @@ class ReportCommandTest {
     @Test
     void theHtmlReportIsOneFileWithThePictureInline() throws Exception {
         Path html = dir.resolve("report.html");
-        Run r = run("--html", html.toString());
+        CliRun r = run("--html", html.toString());
         assertEquals(0, r.exit(), r.err());
         String text = Files.readString(html);
         assertTrue(text.startsWith("<!DOCTYPE html>"));
@@ -269,7 +271,7 @@ class ReportCommandTest {
     void thePngHasTheRequestedScaleAndTheStatusColours() throws Exception {
         Path png = dir.resolve("lineage.png");
         Path svg = dir.resolve("lineage.svg");
-        Run r = run("--png", png.toString(), "--png-scale", "1.5", "--svg", svg.toString());
+        CliRun r = run("--png", png.toString(), "--png-scale", "1.5", "--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
         BufferedImage image = ImageIO.read(png.toFile());
         Element root = xml(svg).getDocumentElement();
@@ -287,7 +289,7 @@ class ReportCommandTest {
 
     @Test
     void withoutAnOutputTheMarkdownGoesToStandardOutput() {
-        Run r = run();
+        CliRun r = run();
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("# Incident report: rescue_shop"), r.out());
         assertTrue(r.out().contains("(no picture exported: add --svg or --png)"));
@@ -295,18 +297,19 @@ class ReportCommandTest {
 
     @Test
     void badInputsAreNamedNotThrown() throws Exception {
-        Run typo = run("--select", "tga:finance+", "--svg", dir.resolve("x.svg").toString());
+        CliRun typo =
+                run("--select", "tga:finance+", "--svg", dir.resolve("x.svg").toString());
         assertEquals(2, typo.exit());
         assertTrue(typo.err().startsWith("dbt-rescue: "), typo.err());
         assertTrue(typo.err().contains("tga"), "names the typo: " + typo.err());
         assertFalse(typo.err().contains("Exception"), typo.err());
 
-        Run scale = run("--png", dir.resolve("x.png").toString(), "--png-scale", "0");
+        CliRun scale = run("--png", dir.resolve("x.png").toString(), "--png-scale", "0");
         assertEquals(2, scale.exit());
         assertTrue(scale.err().contains("--png-scale must be more than 0"), scale.err());
 
         Files.writeString(dir.resolve("bad.jsonl"), "not json\n");
-        Run journal = run("--journal", dir.resolve("bad.jsonl").toString());
+        CliRun journal = run("--journal", dir.resolve("bad.jsonl").toString());
         assertEquals(2, journal.exit());
         assertTrue(journal.err().contains("bad.jsonl"), journal.err());
     }

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Inputs `run` refuses before it starts dbt: each with a message that says what to do. */
 class RunCommandTest {
@@ -23,8 +22,6 @@ class RunCommandTest {
     Path dir;
 
     private Path project;
-
-    private record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void copyDemoArtifacts() throws IOException {
@@ -37,24 +34,16 @@ class RunCommandTest {
         }
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = RootCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 3];
-        all[0] = "run";
-        all[1] = "--data-dir";
-        all[2] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 3, args.length);
-        int exit = cli.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        List<String> all =
+                new ArrayList<>(List.of("run", "--data-dir", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
+        return CliRun.of(all);
     }
 
     @Test
     void runNeedsAPlanOrPlanOptions() {
-        Run r = run("--project", project.toString());
+        CliRun r = run("--project", project.toString());
         assertEquals(2, r.exit());
         assertEquals(
                 "dbt-rescue: give --plan FILE, or plan options such as --preset failed or --select SELECTOR\n",
@@ -63,14 +52,14 @@ class RunCommandTest {
 
     @Test
     void unknownFailurePolicyIsRefused() {
-        Run r = run("--project", project.toString(), "--preset", "failed", "--on-failure", "retry");
+        CliRun r = run("--project", project.toString(), "--preset", "failed", "--on-failure", "retry");
         assertEquals(2, r.exit());
         assertEquals("dbt-rescue: --on-failure must be stop or continue, not 'retry'\n", r.err());
     }
 
     @Test
     void planOptionsAreValidatedLikePlansOwn() {
-        Run r = run("--project", project.toString(), "--preset", "failed", "--split", "wave");
+        CliRun r = run("--project", project.toString(), "--preset", "failed", "--split", "wave");
         assertEquals(2, r.exit());
         assertTrue(
                 r.err().startsWith("dbt-rescue: --split must be waves, lineage, folder, tag or group, not 'wave'"),
@@ -79,7 +68,7 @@ class RunCommandTest {
 
     @Test
     void aRemoteRunNeedsTheRemoteFolder() {
-        Run r = run("--project", project.toString(), "--preset", "failed", "--host", "analytics@db.example.com");
+        CliRun r = run("--project", project.toString(), "--preset", "failed", "--host", "analytics@db.example.com");
         assertEquals(2, r.exit());
         assertEquals(
                 "dbt-rescue: --host needs --remote-dir: the dbt project folder on analytics@db.example.com\n", r.err());
@@ -88,34 +77,29 @@ class RunCommandTest {
     @Test
     void aSavedPlanOfAnotherManifestIsRefused() throws IOException {
         Path plan = dir.resolve("plan.json");
-        StringWriter out = new StringWriter();
-        CommandLine cli = RootCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(
-                0,
-                cli.execute(
-                        "plan",
-                        "--project",
-                        project.toString(),
-                        "--preset",
-                        "failed",
-                        "--format",
-                        "json",
-                        "-o",
-                        plan.toString()));
+        CliRun saved = CliRun.of(
+                "plan",
+                "--project",
+                project.toString(),
+                "--preset",
+                "failed",
+                "--format",
+                "json",
+                "-o",
+                plan.toString());
+        assertEquals(0, saved.exit(), saved.err());
         Files.copy(
                 Fixtures.demo("clean-build").resolve("manifest.json"),
                 project.resolve("target/manifest.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Run r = run("--project", project.toString(), "--plan", plan.toString());
+        CliRun r = run("--project", project.toString(), "--plan", plan.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("the project changed since; make a new plan"), r.err());
     }
 
     @Test
     void aSecretVariableMustExistAndIsNeverEchoed() {
-        Run r = run("--project", project.toString(), "--preset", "failed", "--secret-env", "DBT_RESCUE_NO_SUCH_VAR");
+        CliRun r = run("--project", project.toString(), "--preset", "failed", "--secret-env", "DBT_RESCUE_NO_SUCH_VAR");
         assertEquals(2, r.exit());
         assertEquals(
                 "dbt-rescue: --secret-env DBT_RESCUE_NO_SUCH_VAR: no such variable in this environment; export"
@@ -127,7 +111,7 @@ class RunCommandTest {
     void aFileThatIsNotAJournalCannotBeResumed() throws IOException {
         Path bogus = dir.resolve("bogus.jsonl");
         Files.writeString(bogus, "{\"hello\": 1}\n");
-        Run r = run("--project", project.toString(), "--resume", bogus.toString());
+        CliRun r = run("--project", project.toString(), "--resume", bogus.toString());
         assertEquals(2, r.exit());
         assertEquals(
                 "dbt-rescue: " + bogus + ", line 1 is not a run-started record: this is not a dbt-rescue run"

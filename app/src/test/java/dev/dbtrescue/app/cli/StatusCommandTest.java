@@ -13,8 +13,6 @@ import dev.dbtrescue.graph.status.Failure;
 import dev.dbtrescue.graph.status.FailureAnalysis;
 import dev.dbtrescue.graph.status.FailureAnalyzer;
 import dev.dbtrescue.graph.status.LoadedProject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,24 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StatusCommandTest {
 
     private static final String NOW = "2026-11-21T12:00:00Z";
     private static final Path FAILED = Fixtures.demo("failed-build");
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = RootCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String[] failedBuildArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of(
@@ -69,7 +54,7 @@ class StatusCommandTest {
 
     @Test
     void jsonListsEveryFailureWithClassFirstLineBlastRadiusAndSkips() throws Exception {
-        Run run = run(failedBuildArgs("--format", "json"));
+        CliRun run = CliRun.of(failedBuildArgs("--format", "json"));
         assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         FailureAnalysis analysis = engine();
@@ -93,7 +78,7 @@ class StatusCommandTest {
 
     @Test
     void textNamesTheFailingModelItsClassAndItsBlastRadius() throws Exception {
-        Run run = run(failedBuildArgs());
+        CliRun run = CliRun.of(failedBuildArgs());
         assertEquals(0, run.exit(), run.err());
         Failure model = engine().failures().stream()
                 .filter(f -> f.node().value().startsWith("model."))
@@ -112,8 +97,8 @@ class StatusCommandTest {
         for (String file : List.of("manifest.json", "run_results.json", "sources.json")) {
             Files.copy(FAILED.resolve(file), target.resolve(file));
         }
-        Run viaProject = run("status", "--project", project.toString(), "--now", NOW, "--format", "json");
-        Run viaFiles = run(failedBuildArgs("--format", "json"));
+        CliRun viaProject = CliRun.of("status", "--project", project.toString(), "--now", NOW, "--format", "json");
+        CliRun viaFiles = CliRun.of(failedBuildArgs("--format", "json"));
         assertEquals(0, viaProject.exit(), viaProject.err());
         JsonNode a = new ObjectMapper().readTree(viaProject.out());
         JsonNode b = new ObjectMapper().readTree(viaFiles.out());
@@ -123,7 +108,7 @@ class StatusCommandTest {
 
     @Test
     void missingTargetFolderExitsTwoWithAClearMessage(@TempDir Path project) {
-        Run run = run("status", "--project", project.toString());
+        CliRun run = CliRun.of("status", "--project", project.toString());
         assertEquals(2, run.exit());
         assertEquals(
                 "dbt-rescue: " + project + ": has no target/ folder, so dbt has not written artifacts here yet."
@@ -137,7 +122,7 @@ class StatusCommandTest {
         Path manifest = dir.resolve("manifest.json");
         byte[] full = Files.readAllBytes(FAILED.resolve("manifest.json"));
         Files.write(manifest, java.util.Arrays.copyOf(full, full.length / 3));
-        Run run = run("status", "--manifest", manifest.toString());
+        CliRun run = CliRun.of("status", "--manifest", manifest.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("dbt-rescue: " + manifest + ": ends in the middle of the JSON"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
@@ -145,7 +130,8 @@ class StatusCommandTest {
 
     @Test
     void runResultsGivenAsManifestExitsTwoNamingTheMixUp() {
-        Run run = run("status", "--manifest", FAILED.resolve("run_results.json").toString());
+        CliRun run = CliRun.of(
+                "status", "--manifest", FAILED.resolve("run_results.json").toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains(": this is a run_results.json (schema "), run.err());
     }
@@ -160,8 +146,8 @@ class StatusCommandTest {
                 .put("default", true);
         Path file = dir.resolve("manifest.json");
         new ObjectMapper().writeValue(file.toFile(), manifest);
-        Run byDefault = run("ls", "--manifest", file.toString());
-        Run named = run("ls", "--manifest", file.toString(), "--selector", "payments_impact");
+        CliRun byDefault = CliRun.of("ls", "--manifest", file.toString());
+        CliRun named = CliRun.of("ls", "--manifest", file.toString(), "--selector", "payments_impact");
         assertEquals(0, byDefault.exit(), byDefault.err());
         assertEquals(named.out(), byDefault.out());
         assertTrue(byDefault.out().lines().count() > 10, byDefault.out());
@@ -169,14 +155,14 @@ class StatusCommandTest {
 
     @Test
     void noInputIsAUsageErrorWithExitTwo() {
-        Run run = run("status");
+        CliRun run = CliRun.of("status");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("Error: Missing required argument"), run.err());
     }
 
     @Test
     void unknownFormatIsAUsageErrorWithExitTwo() {
-        Run run = run(failedBuildArgs("--format", "yaml"));
+        CliRun run = CliRun.of(failedBuildArgs("--format", "yaml"));
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("Invalid value for option '--format'"), run.err());
     }
