@@ -371,18 +371,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new PlanningException("--preset '" + what.preset + "' is not a preset: use failed, modified or"
                         + " stale" + suggestion(name, PRESETS) + ", or give a selector with --select.");
         };
-        if ((exclude.isEmpty() && mode == IndirectSelection.EAGER)
-                || chosen.select().isEmpty()) {
-            return chosen;
-        }
-        PresetSelection narrowed = presets.select(List.of(chosen.select()), exclude, mode);
-        return new PresetSelection(
-                chosen.preset(),
-                narrowed.select(),
-                narrowed.exclude(),
-                narrowed.nodes(),
-                chosen.reasons(),
-                concat(chosen.warnings(), narrowed.warnings()));
+        return presets.narrow(chosen, exclude, mode);
     }
 
     private StaleCriteria staleCriteria() throws PlanningException {
@@ -486,11 +475,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private static void write(Path file, String text) throws PlanningException {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            OutputFiles.write(file, text);
         } catch (IOException e) {
             throw new PlanningException("-o " + file + ": cannot write ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a writable path.");

@@ -21,8 +21,6 @@ import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.journal.Journal;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -128,15 +126,9 @@ public final class ReportCommand implements Callable<Integer> {
             }
             RescuePresets presets = new RescuePresets(
                     loaded, ExactSelectors.of(loaded.graph()), StateFolder.read(state, loaded.artifacts()));
-            PresetSelection failed = presets.failed();
-            PresetSelection selection;
-            if (!select.isEmpty()) {
-                selection = presets.select(select, exclude, IndirectSelection.EAGER);
-            } else if (exclude.isEmpty() || failed.select().isEmpty()) {
-                selection = failed;
-            } else {
-                selection = presets.select(List.of(failed.select()), exclude, IndirectSelection.EAGER);
-            }
+            PresetSelection selection = select.isEmpty()
+                    ? presets.narrow(presets.failed(), exclude, IndirectSelection.EAGER)
+                    : presets.select(select, exclude, IndirectSelection.EAGER);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             String shown = selection.select().isEmpty()
                     ? "nothing (no failures)"
@@ -150,21 +142,22 @@ public final class ReportCommand implements Callable<Integer> {
                 svgText = Optional.of(SvgPicture.write(picture));
             }
             if (svg != null) {
-                write(svg, svgText.orElseThrow());
+                OutputFiles.write(svg, svgText.orElseThrow());
                 err.println(
                         "dbt-rescue: wrote the lineage of " + picture.boxes().size() + " nodes to " + svg);
             }
             if (png != null) {
+                OutputFiles.createParent(png);
                 PngPicture.write(picture, pngScale, png);
                 err.println("dbt-rescue: wrote the lineage as PNG to " + png);
             }
             IncidentReport report = IncidentReport.of(loaded, analysis, runs, shown, at);
             if (html != null) {
-                write(html, report.html(svgText));
+                OutputFiles.write(html, report.html(svgText));
                 err.println("dbt-rescue: wrote the report as HTML to " + html);
             }
             if (markdown != null) {
-                write(markdown, report.markdown(pictureLink(markdown)));
+                OutputFiles.write(markdown, report.markdown(pictureLink(markdown)));
                 err.println("dbt-rescue: wrote the report as Markdown to " + markdown);
             }
             if (svg == null && png == null && html == null && markdown == null) {
@@ -211,13 +204,5 @@ public final class ReportCommand implements Callable<Integer> {
         Path to = picture.toAbsolutePath().normalize();
         String link = from == null ? to.toString() : from.relativize(to).toString();
         return Optional.of(link.replace('\\', '/').replace(" ", "%20"));
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -355,6 +355,26 @@ public final class RescuePresets {
         }
     }
 
+    /**
+     * A preset's selection with {@code exclude} taken out and tests picked by {@code mode}, keeping the preset, its
+     * reasons and its warnings. Returned as it is when there is nothing to narrow (no exclusion and eager tests, which
+     * is how presets are evaluated) or when the preset selected nothing.
+     *
+     * @throws PlanningException if an exclusion is not a valid selector
+     */
+    public PresetSelection narrow(PresetSelection chosen, List<String> exclude, IndirectSelection mode)
+            throws PlanningException {
+        if ((exclude.isEmpty() && mode == IndirectSelection.EAGER)
+                || chosen.select().isEmpty()) {
+            return chosen;
+        }
+        PresetSelection narrowed = select(List.of(chosen.select()), exclude, mode);
+        List<String> warnings = new ArrayList<>(chosen.warnings());
+        warnings.addAll(narrowed.warnings());
+        return new PresetSelection(
+                chosen.preset(), narrowed.select(), narrowed.exclude(), narrowed.nodes(), chosen.reasons(), warnings);
+    }
+
     private PresetSelection evaluate(
             Preset preset, String select, String exclude, Map<NodeId, List<String>> reasons, List<String> warnings)
             throws PlanningException {
