@@ -6,6 +6,7 @@ import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.RunResults;
+import dev.dbtrescue.graph.plan.MarkdownCells;
 import dev.dbtrescue.graph.status.BlastRadius;
 import dev.dbtrescue.graph.status.Durations;
 import dev.dbtrescue.graph.status.Failure;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +91,8 @@ public record IncidentReport(List<Block> blocks) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(1, "Incident report: " + manifest.projectName()));
         List<List<String>> facts = new ArrayList<>();
-        facts.add(List.of("Failed run", failedRunTime(project).map(WHEN::format).orElse("unknown (no run_results)")));
+        facts.add(List.of(
+                "Failed run", failedRunTime(project, failures).map(WHEN::format).orElse("unknown (no run_results)")));
         facts.add(List.of("Report made", WHEN.format(now)));
         facts.add(List.of(
                 "Project",
@@ -265,8 +268,15 @@ public record IncidentReport(List<Block> blocks) {
     }
 
     /** When the run that failed was written: the newest run results holding a failure, else the newest. */
-    private static Optional<Instant> failedRunTime(LoadedProject project) {
-        List<RunResults> runs = project.artifacts().runResults();
+    private static Optional<Instant> failedRunTime(LoadedProject project, List<Failure> failures) {
+        List<RunResults> runs = project.artifacts().runResults(); // oldest first
+        Set<String> failing = new HashSet<>();
+        failures.forEach(f -> failing.add(f.invocationId()));
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (failing.contains(runs.get(i).invocationId())) {
+                return runs.get(i).metadata().generatedAt();
+            }
+        }
         return runs.isEmpty()
                 ? Optional.empty()
                 : runs.get(runs.size() - 1).metadata().generatedAt();
@@ -413,11 +423,6 @@ public record IncidentReport(List<Block> blocks) {
     }
 
     private static String cell(String text, boolean code) {
-        String flat = text.replace('\n', ' ').replace('\r', ' ').strip();
-        if (code) {
-            String fence = flat.contains("`") ? "`` " : "`";
-            return fence + flat.replace("|", "\\|") + new StringBuilder(fence).reverse();
-        }
-        return inline(flat).replace("|", "\\|");
+        return code ? MarkdownCells.code(text.strip()) : MarkdownCells.text(inline(text.strip()));
     }
 }

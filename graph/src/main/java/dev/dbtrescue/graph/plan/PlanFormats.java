@@ -91,14 +91,14 @@ public final class PlanFormats {
                 out.append("| ")
                         .append(b.number())
                         .append(" | ")
-                        .append(cell(names(b) + " (" + b.primaryCount() + " + "
+                        .append(MarkdownCells.text(names(b) + " (" + b.primaryCount() + " + "
                                 + (b.nodes().size() - b.primaryCount()) + " tests/exposures)"))
                         .append(" | ")
                         .append(estimate(b.estimated(), b.hasDefaultEstimates()))
                         .append(" | ")
-                        .append(cell(flags(b)))
+                        .append(MarkdownCells.text(flags(b)))
                         .append(" | ")
-                        .append(code(b.command().shell()))
+                        .append(MarkdownCells.code(b.command().shell()))
                         .append(" |\n");
             }
             boolean anyNotes = plan.batches().stream().anyMatch(b -> !b.notes().isEmpty());
@@ -275,15 +275,6 @@ public final class PlanFormats {
     private static String pad(String s, int width, boolean right) {
         String fill = " ".repeat(Math.max(0, width - s.length()));
         return right ? fill + s : s + fill;
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|");
-    }
-
-    private static String code(String text) {
-        String escaped = text.replace("|", "\\|");
-        return escaped.contains("`") ? "`` " + escaped + " ``" : "`" + escaped + "`";
     }
 
     private static String oneLine(String text) {
