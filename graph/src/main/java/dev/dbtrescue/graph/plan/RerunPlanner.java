@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -102,6 +103,21 @@ public final class RerunPlanner {
             }
         }
         return run.command(members, fullRefresh ? EnumSet.of(BatchFlag.FULL_REFRESH) : EnumSet.noneOf(BatchFlag.class));
+    }
+
+    /**
+     * The plan with its nodes grouped into batches by hand: {@code batches} lists each batch's node ids, in run order
+     * (empty lists are dropped). Estimates, flags, notes and commands are made again for the new batches, as the
+     * planner makes them; the plan's source, options, resources not run and warnings stay.
+     *
+     * <p>Refused when the grouping would run a node before one of its selected ancestors (a selected node reached
+     * through unselected ones counts, as in planning), when it adds, drops or repeats a node, or when a full-refresh
+     * node no longer is part of the plan.
+     *
+     * @throws PlanningException saying which node would run before which ancestor, in which batches
+     */
+    public RerunPlan regroup(RerunPlan plan, List<List<NodeId>> batches) throws PlanningException {
+        return new Run(plan.options()).regroup(plan, batches);
     }
 
     /** The state of one planning call. */
@@ -214,6 +230,108 @@ public final class RerunPlanner {
                 }
             }
             return new RerunPlan(source, options, threads, batches, criticalPath(), notRun, warnings);
+        }
+
+        RerunPlan regroup(RerunPlan plan, List<List<NodeId>> groups) throws PlanningException {
+            int[] group = new int[n];
+            Arrays.fill(group, -1);
+            List<List<NodeId>> kept = groups.stream().filter(g -> !g.isEmpty()).toList();
+            for (int g = 0; g < kept.size(); g++) {
+                for (NodeId id : kept.get(g)) {
+                    if (!graph.contains(id)) {
+                        throw new PlanningException("'" + id + "' is not in the project's manifest: the plan was made"
+                                + " from other artifacts; make a new plan");
+                    }
+                    int index = graph.indexOf(id);
+                    if (group[index] >= 0) {
+                        throw new PlanningException(graph.nodeAt(index).name() + " is in batch " + (group[index] + 1)
+                                + " and in batch " + (g + 1) + ": a node runs once");
+                    }
+                    group[index] = g;
+                    items.set(index);
+                }
+            }
+            Set<NodeId> before = new HashSet<>();
+            plan.batches().forEach(b -> before.addAll(b.ids()));
+            Set<NodeId> after = new HashSet<>();
+            kept.forEach(after::addAll);
+            if (!before.equals(after)) {
+                throw new PlanningException("Regrouping must keep the plan's nodes: it has " + before.size()
+                        + ", the new batches " + after.size() + "; make a new plan to change what runs");
+            }
+            for (NodeId id : options.fullRefresh()) {
+                if (graph.contains(id) && items.get(graph.indexOf(id))) {
+                    fullRefresh.set(graph.indexOf(id));
+                }
+            }
+            linkPredecessors();
+            for (int i = items.nextSetBit(0); i >= 0; i = items.nextSetBit(i + 1)) {
+                Node node = graph.nodeAt(i);
+                Estimate estimate = estimator.estimate(node);
+                estimates[i] = estimate;
+                cost[i] = estimate.seconds();
+                companion[i] = COMPANION_TYPES.contains(node.type()) && hasPrimaryPredecessor(i);
+                boolean incremental =
+                        "incremental".equals(node.config().materialized().orElse(""));
+                if (!companion[i]
+                        && ((fullRefresh.get(i) && incremental)
+                                || options.heavyThreshold()
+                                        .filter(t -> estimate.duration().compareTo(t) >= 0)
+                                        .isPresent())) {
+                    heavy.set(i);
+                }
+                for (int p : preds[i]) {
+                    if (group[p] > group[i]) {
+                        throw new PlanningException(node.name() + " cannot run in batch " + (group[i] + 1)
+                                + ": it depends on " + graph.nodeAt(p).name() + ", which runs in batch "
+                                + (group[p] + 1) + ". Move " + graph.nodeAt(p).name() + " first, or put "
+                                + node.name() + " in batch " + (group[p] + 1) + " or later.");
+                    }
+                }
+            }
+            List<Batch> out = new ArrayList<>();
+            for (List<NodeId> ids : kept) {
+                Open open = new Open();
+                for (int v : inGivenOrder(ids)) {
+                    open.add(List.of(v));
+                }
+                open.close(out);
+            }
+            return new RerunPlan(plan.source(), options, threads, out, criticalPath(), plan.notRun(), plan.warnings());
+        }
+
+        /**
+         * The batch's nodes in the order given, except that a node waits for its predecessors in the same batch (a
+         * stable topological order), so an unchanged batch keeps the planner's order.
+         */
+        private List<Integer> inGivenOrder(List<NodeId> ids) {
+            List<Integer> waiting = new ArrayList<>();
+            BitSet members = new BitSet(n);
+            for (NodeId id : ids) {
+                waiting.add(graph.indexOf(id));
+                members.set(graph.indexOf(id));
+            }
+            List<Integer> out = new ArrayList<>();
+            BitSet placed = new BitSet(n);
+            while (!waiting.isEmpty()) {
+                for (int k = 0; k < waiting.size(); k++) {
+                    int v = waiting.get(k);
+                    boolean ready = true;
+                    for (int p : preds[v]) {
+                        if (members.get(p) && !placed.get(p)) {
+                            ready = false;
+                            break;
+                        }
+                    }
+                    if (ready) {
+                        waiting.remove(k);
+                        out.add(v);
+                        placed.set(v);
+                        break;
+                    }
+                }
+            }
+            return out;
         }
 
         private boolean hasPrimaryPredecessor(int v) {
@@ -618,6 +736,14 @@ public final class RerunPlanner {
                 flags.add(BatchFlag.OVER_BUDGET);
                 notes.add("Estimated " + Durations.format(estimated) + " on its own, over the "
                         + Durations.format(options.maxDuration().orElseThrow()) + " budget per batch.");
+            } else if (makespan > maxSeconds || primaries > maxNodes) {
+                // only a batch grouped by hand holds more than the limits allow
+                flags.add(BatchFlag.OVER_BUDGET);
+                notes.add(
+                        makespan > maxSeconds
+                                ? "Estimated " + Durations.format(estimated) + ", over the "
+                                        + Durations.format(options.maxDuration().orElseThrow()) + " budget per batch."
+                                : primaries + " nodes, over the limit of " + maxNodes + " per batch.");
             }
             return new Batch(number, nodes, estimated, flags, notes, command(members, flags));
         }
