@@ -6,11 +6,16 @@ import dev.dbtrescue.app.detail.DetailViewModel;
 import dev.dbtrescue.app.lineage.LayeredLineageLayout;
 import dev.dbtrescue.app.lineage.LineageViewModel;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
+import dev.dbtrescue.app.plan.PlanViewModel;
 import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.project.LoadProgress;
 import dev.dbtrescue.app.project.OpenProjectViewModel;
 import dev.dbtrescue.app.project.ProjectLoader;
 import dev.dbtrescue.app.project.RecentProjects;
 import dev.dbtrescue.app.project.RemoteArtifacts;
+import dev.dbtrescue.app.report.ExportViewModel;
+import dev.dbtrescue.app.run.RunViewModel;
+import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -43,11 +48,22 @@ public final class AppContext implements AutoCloseable {
         var detail = new DetailViewModel(background, fx);
         var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(SshSettings.defaults()), Clock.systemUTC());
         var recents = RecentProjects.in(folders);
+        var rescue = new Rescue(
+                new PlanViewModel(background, fx),
+                new RunViewModel(
+                        new RunStore(folders.data()),
+                        SshSettings.defaults(),
+                        session -> loader.reload(session, LoadProgress.NONE),
+                        background,
+                        fx,
+                        Clock.systemUTC()),
+                new ExportViewModel(background, fx, Clock.systemUTC()));
         var main = new MainViewModel(
                 lineage,
                 selection,
                 detail,
-                opened -> new OpenProjectViewModel(loader, recents, background, fx, opened));
+                opened -> new OpenProjectViewModel(loader, recents, background, fx, opened),
+                rescue);
         return new AppContext(executors, main);
     }
 

@@ -4,12 +4,16 @@ package dev.dbtrescue.app;
 import dev.dbtrescue.app.detail.DetailView;
 import dev.dbtrescue.app.lineage.LineageView;
 import dev.dbtrescue.app.lineage.SelectionView;
+import dev.dbtrescue.app.plan.PlanView;
 import dev.dbtrescue.app.project.OpenProjectView;
+import dev.dbtrescue.app.report.ExportViewModel;
+import dev.dbtrescue.app.run.RunView;
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
@@ -17,6 +21,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -28,13 +34,32 @@ import javafx.stage.FileChooser;
 public final class MainView extends BorderPane {
 
     private final LineageView lineage;
+    private final TabPane tabs;
 
     public MainView(MainViewModel viewModel, Executor rasterExecutor) {
         lineage = new LineageView(viewModel.lineage(), rasterExecutor);
         var selection = new SelectionView(viewModel.selection());
         var detail = new DetailView(viewModel.detail());
         detail.setMinWidth(280);
-        var split = new SplitPane(selection, lineage, detail);
+        var plan = new PlanView(viewModel.rescue().plan());
+        var run = new RunView(viewModel.rescue().run());
+        var planTab = new Tab("Plan", plan);
+        planTab.setId("plan-tab");
+        planTab.setClosable(false);
+        var runTab = new Tab("Run", run);
+        runTab.setId("run-tab");
+        runTab.setClosable(false);
+        tabs = new TabPane(planTab, runTab);
+        tabs.setId("rescue-tabs");
+        viewModel.rescue().run().runningProperty().addListener((obs, was, now) -> {
+            if (now) {
+                tabs.getSelectionModel().select(runTab);
+            }
+        });
+        var middle = new SplitPane(lineage, tabs);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.62);
+        var split = new SplitPane(selection, middle, detail);
         split.setId("workspace");
         split.setDividerPositions(0.2, 0.75);
         SplitPane.setResizableWithParent(selection, false);
@@ -114,6 +139,32 @@ public final class MainView extends BorderPane {
         openPanel.setId("menu-open-panel");
         openPanel.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
         openPanel.setOnAction(e -> viewModel.showOpenPanel());
+        var exports = new Menu("Export incident");
+        exports.setId("menu-export");
+        for (ExportViewModel.Kind kind : ExportViewModel.Kind.values()) {
+            var item = new MenuItem(
+                    switch (kind) {
+                        case SVG -> "Lineage as SVG…";
+                        case PNG -> "Lineage as PNG…";
+                        case MARKDOWN -> "Triage report as Markdown…";
+                        case HTML -> "Triage report as HTML…";
+                    });
+            item.setId("menu-export-" + kind.extension());
+            if (kind == ExportViewModel.Kind.SVG) {
+                item.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+            }
+            item.disableProperty().bind(viewModel.sessionProperty().isNull());
+            item.setOnAction(e -> {
+                var chooser = new FileChooser();
+                chooser.setTitle("Export the incident (the selection, or the failures and their downstream)");
+                chooser.setInitialFileName("incident." + kind.extension());
+                File file = chooser.showSaveDialog(getScene().getWindow());
+                if (file != null) {
+                    viewModel.rescue().export().export(kind, file.toPath());
+                }
+            });
+            exports.getItems().add(item);
+        }
         var demo = new MenuItem("Open the demo project");
         demo.setId("menu-open-demo");
         demo.setOnAction(e -> {
@@ -123,7 +174,7 @@ public final class MainView extends BorderPane {
         var quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        var file = new Menu("File", null, openFolder, openFiles, openPanel, demo, quit);
+        var file = new Menu("File", null, openFolder, openFiles, openPanel, demo, exports, quit);
 
         var fit = new MenuItem("Fit to window");
         fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
@@ -136,6 +187,24 @@ public final class MainView extends BorderPane {
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         find.setOnAction(e -> lineage.focusSearch());
         var view = new Menu("View", null, find, fit, whole, failures);
-        return new MenuBar(file, view);
+        var showPlan = new MenuItem("Plan");
+        showPlan.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
+        showPlan.setOnAction(e -> tabs.getSelectionModel().select(0));
+        var runPlan = new MenuItem("Run the plan");
+        runPlan.setId("menu-run-plan");
+        runPlan.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        runPlan.disableProperty()
+                .bind(viewModel
+                        .rescue()
+                        .run()
+                        .planReadyProperty()
+                        .not()
+                        .or(viewModel.rescue().run().runningProperty()));
+        runPlan.setOnAction(e -> viewModel.rescue().run().start());
+        var showRun = new MenuItem("Run panel");
+        showRun.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
+        showRun.setOnAction(e -> tabs.getSelectionModel().select(1));
+        var rescueMenu = new Menu("Rescue", null, showPlan, runPlan, showRun);
+        return new MenuBar(file, view, rescueMenu);
     }
 }

@@ -3,9 +3,15 @@ package dev.dbtrescue.app;
 
 import dev.dbtrescue.app.detail.DetailViewModel;
 import dev.dbtrescue.app.lineage.LineageViewModel;
+import dev.dbtrescue.app.lineage.RunOverlay;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
+import dev.dbtrescue.app.plan.PlanViewModel;
 import dev.dbtrescue.app.project.OpenProjectViewModel;
 import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.run.RunViewModel;
+import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.NodeId;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +32,8 @@ public final class MainViewModel {
     private final SelectionViewModel selection;
     private final DetailViewModel detail;
     private final OpenProjectViewModel open;
+    private final Rescue rescue;
+    private RunOverlay overlay = RunOverlay.NONE;
     private final ReadOnlyObjectWrapper<@Nullable ProjectSession> session =
             new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "dbt-rescue");
@@ -34,18 +42,48 @@ public final class MainViewModel {
 
     /**
      * @param openProject makes the open-project screen's view-model, given what to call when a project opened
+     * @param rescue the plan, run and export screens
      */
     public MainViewModel(
             LineageViewModel lineage,
             SelectionViewModel selection,
             DetailViewModel detail,
-            Function<Consumer<ProjectSession>, OpenProjectViewModel> openProject) {
+            Function<Consumer<ProjectSession>, OpenProjectViewModel> openProject,
+            Rescue rescue) {
         this.lineage = lineage;
         this.selection = selection;
         this.detail = detail;
+        this.rescue = rescue;
         this.open = openProject.apply(this::opened);
         detail.setNavigator(lineage::focus);
         lineage.focusedProperty().addListener((obs, was, now) -> showDetail(now.intValue()));
+        PlanViewModel plan = rescue.plan();
+        RunViewModel run = rescue.run();
+        selection.selectionProperty().addListener((obs, was, now) -> {
+            plan.setSelection(now);
+            rescue.export().setSelection(now);
+        });
+        plan.batchOfNodeProperty().addListener((obs, was, now) -> {
+            overlay = overlay.withBatches(now);
+            lineage.setOverlay(overlay);
+        });
+        run.liveProperty().addListener((obs, was, now) -> {
+            overlay = overlay.withLive(now);
+            lineage.setOverlay(overlay);
+        });
+        run.setPlanSource(plan.planProperty()::get);
+        run.planReadyProperty().bind(plan.planProperty().isNotNull());
+        run.onReloaded(this::reloaded);
+        run.onSelectRemaining(this::selectNodes);
+        rescue.export()
+                .setJournals(() -> run.getHistory().stream()
+                        .map(RunViewModel.HistoryRow::journal)
+                        .toList());
+    }
+
+    /** The plan, run and export screens. */
+    public Rescue rescue() {
+        return rescue;
     }
 
     /** The open-project screen's state. */
@@ -110,7 +148,37 @@ public final class MainViewModel {
                 newSession.project().warnings().stream().map(Object::toString).toList()));
         detail.clear();
         selection.setSession(newSession, lineage.setSession(newSession));
+        rescue.plan().setSession(newSession);
+        rescue.run().setSession(newSession);
+        rescue.export().setSession(newSession);
         openPanelShown.set(false);
+    }
+
+    /**
+     * The open project's artifacts were read again after dbt ran: the lineage recolours in place, the detail pane
+     * and exports follow; once the run is over, the presets count again (which clears the selection).
+     */
+    void reloaded(ProjectSession newer) {
+        session.set(newer);
+        lineage.refreshStatuses(newer);
+        rescue.export().setSession(newer);
+        if (!rescue.run().runningProperty().get()) {
+            selection.setSession(newer);
+            rescue.plan().setSession(newer);
+        }
+        showDetail(lineage.focusedProperty().get());
+    }
+
+    /** Selects exactly these nodes (those of the project that still exist). */
+    void selectNodes(List<NodeId> ids) {
+        ProjectSession current = session.get();
+        if (current == null) {
+            return;
+        }
+        LineageGraph graph = current.project().graph();
+        selection.clear();
+        selection.add(
+                ids.stream().filter(graph::contains).mapToInt(graph::indexOf).toArray());
     }
 
     private void showDetail(int graphIndex) {

@@ -44,7 +44,8 @@ class MainViewModelTest {
                     new RecentProjects(Path.of("target", "test-home", "recent-projects.json")),
                     Runnable::run,
                     Runnable::run,
-                    opened));
+                    opened),
+            TestSessions.rescue(Path.of("target", "test-home")));
 
     @Test
     void theLoadWarningsOfTheOpenedProjectAreShown() throws Exception {
@@ -94,7 +95,11 @@ class MainViewModelTest {
         var presetsFirst = new SelectionViewModel(selectionWork, Runnable::run);
         var lineage = new LineageViewModel(presetsFirst, new LayeredLineageLayout(), lineageWork, Runnable::run);
         var main = new MainViewModel(
-                lineage, presetsFirst, new DetailViewModel(Runnable::run, Runnable::run), opened -> vm.open());
+                lineage,
+                presetsFirst,
+                new DetailViewModel(Runnable::run, Runnable::run),
+                opened -> vm.open(),
+                TestSessions.rescue(Path.of("target", "test-home")));
 
         main.opened(TestSessions.failedBuild());
 

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app;
 
+import dev.dbtrescue.app.plan.PlanViewModel;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.app.project.StateFolder;
+import dev.dbtrescue.app.report.ExportViewModel;
+import dev.dbtrescue.app.run.RunViewModel;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.select.SelectionState;
+import dev.dbtrescue.runner.RunStore;
+import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +34,21 @@ public final class TestSessions {
     public static final NodeId FAILED_MODEL = NodeId.of("model.rescue_shop.int_payments_converted");
 
     private TestSessions() {}
+
+    /** Plan, run and export screens that work on the calling thread, keeping runs under {@code home}. */
+    public static Rescue rescue(Path home) {
+        Executor now = Runnable::run;
+        return new Rescue(
+                new PlanViewModel(now, now),
+                new RunViewModel(
+                        new RunStore(home.resolve("data")),
+                        SshSettings.defaults(),
+                        session -> session,
+                        now,
+                        now,
+                        Clock.systemUTC()),
+                new ExportViewModel(now, now, Clock.systemUTC()));
+    }
 
     /** The failed build without state. */
     public static ProjectSession failedBuild() {

@@ -2,8 +2,6 @@
 package dev.dbtrescue.app.cli;
 
 import dev.dbtrescue.app.project.StateFolder;
-import dev.dbtrescue.graph.LineageGraph;
-import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
@@ -11,6 +9,7 @@ import dev.dbtrescue.graph.manifest.ProjectArtifacts;
 import dev.dbtrescue.graph.plan.DbtVerb;
 import dev.dbtrescue.graph.plan.DurationEstimator;
 import dev.dbtrescue.graph.plan.ExactSelectors;
+import dev.dbtrescue.graph.plan.FullRefreshNames;
 import dev.dbtrescue.graph.plan.PlanDiff;
 import dev.dbtrescue.graph.plan.PlanFormats;
 import dev.dbtrescue.graph.plan.PlanJson;
@@ -24,7 +23,6 @@ import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
 import dev.dbtrescue.graph.plan.RescuePresets.StaleCriteria;
 import dev.dbtrescue.graph.plan.SplitMode;
 import dev.dbtrescue.graph.select.IndirectSelection;
-import dev.dbtrescue.graph.select.NodeNames;
 import dev.dbtrescue.graph.select.SelectionState;
 import dev.dbtrescue.graph.select.SelectorParser;
 import dev.dbtrescue.graph.status.LoadedProject;
@@ -41,7 +39,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -282,7 +279,7 @@ public final class PlanCommand implements Callable<Integer> {
         ExactSelectors selectors = ExactSelectors.of(loaded.graph());
         RescuePresets presets = new RescuePresets(loaded, selectors, selectionState);
         PresetSelection selection = selection(presets, mode);
-        options = options.withFullRefresh(resolveAll(loaded.graph(), fullRefresh));
+        options = options.withFullRefresh(FullRefreshNames.resolveAll(loaded.graph(), fullRefresh, "--full-refresh"));
         if (defer) {
             options = options.withDefer(state.toAbsolutePath().normalize().toString(), favorState);
         }
@@ -390,46 +387,6 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return new StaleCriteria(
                 parts.contains("fresher"), parts.contains("freshness"), age, parts.contains("parents"));
-    }
-
-    /** Node names as users type them: unique_id, name ({@code orders}, {@code dim_customers.v2}) or fqn selector. */
-    private static List<NodeId> resolveAll(LineageGraph graph, List<String> names) throws PlanningException {
-        List<NodeId> out = new ArrayList<>();
-        for (String name : names) {
-            for (String part : name.split("[ ,]+")) {
-                if (!part.isBlank()) {
-                    out.add(resolve(graph, part.strip()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static NodeId resolve(LineageGraph graph, String name) throws PlanningException {
-        NodeId asId = NodeId.of(name);
-        if (graph.contains(asId)) {
-            return asId;
-        }
-        TreeSet<NodeId> found = new TreeSet<>();
-        List<String> known = new ArrayList<>();
-        for (Node node : graph.nodes()) {
-            if (!node.type().isBuildable()) {
-                continue;
-            }
-            known.add(NodeNames.name(node));
-            if (NodeNames.name(node).equals(name) || NodeNames.selector(node).equals(name)) {
-                found.add(node.id());
-            }
-        }
-        if (found.size() == 1) {
-            return found.first();
-        }
-        if (found.isEmpty()) {
-            throw new PlanningException("--full-refresh " + name + ": no model, seed or snapshot of this project has"
-                    + " that name" + suggestion(name, known) + ".");
-        }
-        throw new PlanningException(
-                "--full-refresh " + name + ": the name is ambiguous (" + found + "); give the unique_id.");
     }
 
     private static String suggestion(String word, List<String> candidates) {

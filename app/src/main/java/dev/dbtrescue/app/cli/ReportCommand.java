@@ -8,7 +8,6 @@ import dev.dbtrescue.app.report.PngPicture;
 import dev.dbtrescue.app.report.SvgPicture;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
-import dev.dbtrescue.graph.manifest.RunResults;
 import dev.dbtrescue.graph.plan.ExactSelectors;
 import dev.dbtrescue.graph.plan.PlanningException;
 import dev.dbtrescue.graph.plan.RescuePresets;
@@ -23,11 +22,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,9 +44,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the exports were written", "2:an input or an option is wrong (see message)"})
 public final class ReportCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Option(
             names = "--project",
@@ -135,8 +128,11 @@ public final class ReportCommand implements Callable<Integer> {
                     : "--select " + selection.select()
                             + (selection.exclude().isEmpty() ? "" : " --exclude " + selection.exclude());
             FailureAnalysis analysis = new FailureAnalyzer().analyze(loaded.status());
-            IncidentPicture picture =
-                    IncidentPicture.of(loaded.status(), selection.nodes(), title(loaded), subtitle(loaded, shown, at));
+            IncidentPicture picture = IncidentPicture.of(
+                    loaded.status(),
+                    selection.nodes(),
+                    IncidentPicture.title(loaded),
+                    IncidentPicture.subtitle(loaded, shown, at));
             Optional<String> svgText = Optional.empty();
             if (svg != null || html != null) {
                 svgText = Optional.of(SvgPicture.write(picture));
@@ -175,23 +171,6 @@ public final class ReportCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
-    }
-
-    private static String title(LoadedProject loaded) {
-        return "Incident lineage: " + loaded.artifacts().manifest().projectName();
-    }
-
-    private static List<String> subtitle(LoadedProject loaded, String shown, Instant at) {
-        List<String> lines = new ArrayList<>();
-        for (RunResults run : loaded.artifacts().runResults()) {
-            lines.add("dbt " + run.command() + ", invocation " + run.invocationId()
-                    + run.metadata()
-                            .generatedAt()
-                            .map(g -> ", " + WHEN.format(g))
-                            .orElse(""));
-        }
-        lines.add("Shows " + shown + "; made " + WHEN.format(at));
-        return lines;
     }
 
     /** The picture's path as the Markdown file links it: relative when both are in one tree. */

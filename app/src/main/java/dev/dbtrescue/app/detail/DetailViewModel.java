@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.detail;
 
+import dev.dbtrescue.app.common.LatestRequest;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.Manifest;

@@ -72,6 +72,7 @@ public final class LineageViewModel {
     private @Nullable CompletableFuture<FuzzySearch> search; // built off the FX thread, once per session
     private CompletableFuture<@Nullable Void> sessionDrawn = CompletableFuture.completedFuture(null);
     private ViewOptions options = ViewOptions.DEFAULT;
+    private RunOverlay overlay = RunOverlay.NONE;
     private final AtomicLong layoutGeneration = new AtomicLong(); // read by the layout thread to stop early
     private long searchGeneration; // FX thread only
     private long centerSequence;
@@ -209,6 +210,55 @@ public final class LineageViewModel {
         }
         relayout(ViewOptions.DEFAULT.withScope(initialScope(newSession)));
         return drawn;
+    }
+
+    /**
+     * Draws batch numbers and live run statuses over the last-run statuses (FX thread; cheap enough to call once per
+     * pulse while a run reports).
+     */
+    public void setOverlay(RunOverlay newOverlay) {
+        overlay = newOverlay;
+        updateLook();
+    }
+
+    /**
+     * Shows new results of the same project (its artifacts were read again after dbt ran): statuses and badges are
+     * recomputed off the FX thread for the current drawing, which keeps its scope, grouping and view. A project whose
+     * manifest changed is shown afresh, as {@link #setSession} does.
+     *
+     * @return completes on the FX thread once the new statuses are drawn
+     */
+    public CompletionStage<@Nullable Void> refreshStatuses(ProjectSession newer) {
+        ProjectSession current = session;
+        LineageLayout drawn = layout.get();
+        if (current == null
+                || drawn == null
+                || !current.project()
+                        .graph()
+                        .nodes()
+                        .equals(newer.project().graph().nodes())) {
+            return setSession(newer);
+        }
+        session = newer;
+        long request = layoutGeneration.get();
+        return CompletableFuture.supplyAsync(
+                        () -> new LineageLayout(
+                                drawn.projection(),
+                                drawn.scene(),
+                                ItemStatus.statuses(
+                                        drawn.projection(), newer.project().status()),
+                                ItemStatus.badges(
+                                        drawn.projection(), newer.project().status()),
+                                drawn.layoutMillis()),
+                        background)
+                .thenAcceptAsync(
+                        recoloured -> {
+                            if (request == layoutGeneration.get() && session == newer) {
+                                layout.set(recoloured);
+                                updateLook();
+                            }
+                        },
+                        fx);
     }
 
     /** Draws every node of the project (with the current types and grouping). */
@@ -494,6 +544,6 @@ public final class LineageViewModel {
             look.set(null);
             return;
         }
-        look.set(Looks.of(current, selection.selectionProperty().get(), searchHits, focused.get()));
+        look.set(Looks.of(current, selection.selectionProperty().get(), searchHits, focused.get(), overlay));
     }
 }

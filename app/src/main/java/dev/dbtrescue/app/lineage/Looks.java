@@ -2,6 +2,7 @@
 package dev.dbtrescue.app.lineage;
 
 import dev.dbtrescue.app.lineage.canvas.NodeLook;
+import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.graph.LineageGraph;
 import java.util.BitSet;
 
@@ -11,6 +12,12 @@ final class Looks {
     private Looks() {}
 
     static NodeLook of(LineageLayout layout, NodeSelection selection, BitSet searchHits, int focusedNode) {
+        return of(layout, selection, searchHits, focusedNode, RunOverlay.NONE);
+    }
+
+    /** As above, with batch numbers and live statuses drawn over the layout's own (O(overlay) more). */
+    static NodeLook of(
+            LineageLayout layout, NodeSelection selection, BitSet searchHits, int focusedNode, RunOverlay overlay) {
         Projection projection = layout.projection();
         LineageGraph graph = projection.graph();
         int n = projection.itemCount();
@@ -35,7 +42,33 @@ final class Looks {
             }
         }
         int focused = focusedNode < 0 ? -1 : projection.itemOf(focusedNode);
-        return new NodeLook(
-                layout.status(), layout.badges(), selected, boundary, !nodes.isEmpty(), highlighted, focused);
+        NodeStatus[] status = layout.status();
+        if (!overlay.live().isEmpty()) {
+            status = status.clone();
+            for (var entry : overlay.live().entrySet()) {
+                int item = projection.itemOf(entry.getKey());
+                if (item >= 0) {
+                    status[item] = entry.getValue();
+                }
+            }
+        }
+        String[] badges = layout.badges();
+        if (!overlay.batches().isEmpty()) {
+            badges = badges.clone();
+            int[] first = new int[n];
+            for (var entry : overlay.batches().entrySet()) {
+                int item = projection.itemOf(entry.getKey());
+                if (item >= 0 && (first[item] == 0 || entry.getValue() < first[item])) {
+                    first[item] = entry.getValue();
+                }
+            }
+            for (int item = 0; item < n; item++) {
+                if (first[item] > 0) {
+                    String tests = badges[item] == null ? "" : badges[item];
+                    badges[item] = "B" + first[item] + (tests.isEmpty() ? "" : "  " + tests);
+                }
+            }
+        }
+        return new NodeLook(status, badges, selected, boundary, !nodes.isEmpty(), highlighted, focused);
     }
 }

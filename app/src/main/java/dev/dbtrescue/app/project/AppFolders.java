@@ -27,6 +27,12 @@ public record AppFolders(Path settings, Path cache) {
         return new AppFolders(root, root.resolve("cache"));
     }
 
+    /** The data folder: run journals and batch artifacts, shared with the command line's {@code run}. */
+    public Path data() {
+        Path parent = cache.toAbsolutePath().normalize().getParent();
+        return parent != null ? parent : cache;
+    }
+
     /** The user's folders, from the environment of this process. */
     public static AppFolders userDefault() {
         return of(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));

@@ -4,6 +4,8 @@ package dev.dbtrescue.app.project;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.manifest.ProjectArtifacts;
+import dev.dbtrescue.graph.manifest.RunResults;
+import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
 import dev.dbtrescue.graph.select.SelectionState;
 import dev.dbtrescue.runner.DbtExecutor;
 import dev.dbtrescue.runner.RunnerException;
@@ -15,9 +17,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -61,16 +66,29 @@ public final class ProjectLoader {
             return switch (source) {
                 case ProjectSource.LocalFolder f -> {
                     progress.step("Looking for " + f.folder().resolve("target"), 0.05);
-                    yield fromFolder(f.folder(), f.key().describe(), f.state(), progress);
+                    yield fromFolder(
+                            f.folder(), f.key().describe(), f.state(), progress, ProjectPlace.local(f.folder()));
                 }
                 case ProjectSource.ArtifactFiles f ->
                     read(f.manifest(), f.runResults(), f.sources(), f.key().describe(), f.state(), progress);
-                case ProjectSource.Ssh s ->
-                    fromFolder(fetch(s, progress, prompts), s.key().describe(), s.state(), progress);
+                case ProjectSource.Ssh s -> {
+                    Path copy = fetch(s, progress, prompts);
+                    yield fromFolder(
+                            copy,
+                            s.key().describe(),
+                            s.state(),
+                            progress,
+                            ProjectPlace.remote(copy, s.host(), s.remoteDir()));
+                }
                 case ProjectSource.Demo d -> {
                     progress.step("Unpacking the demo project", 0.05);
                     DemoProject.Extracted demo = DemoProject.in(folders).extract();
-                    yield fromFolder(demo.project(), d.describe(), Optional.of(demo.state()), progress);
+                    yield fromFolder(
+                            demo.project(),
+                            d.describe(),
+                            Optional.of(demo.state()),
+                            progress,
+                            ProjectPlace.local(demo.project()));
                 }
             };
         } catch (ArtifactException e) {
@@ -82,10 +100,55 @@ public final class ProjectLoader {
         }
     }
 
-    private ProjectSession fromFolder(Path folder, String origin, Optional<Path> state, LoadProgress progress)
+    /**
+     * Reads an opened project's artifacts again from its folder (dbt wrote new ones, or a remote run copied them
+     * back), with the same origin, state and place.
+     *
+     * @throws ProjectLoadException if the project was not opened from a folder, or its artifacts cannot be read
+     */
+    public ProjectSession reload(ProjectSession session, LoadProgress progress) throws ProjectLoadException {
+        Path folder = session.place()
+                .folder()
+                .orElseThrow(() -> new ProjectLoadException(
+                        "The project was opened from single artifact files: open them again to see new results"));
+        try {
+            progress.checkCancelled();
+            ProjectArtifacts fresh = artifacts.loadProject(folder, List.of(), file -> reading(file, progress));
+            // dbt rewrites target/run_results.json with each invocation: the results read before stay, the newest
+            // result of a node wins (ProjectStatus merges by time)
+            List<RunResults> runs =
+                    new ArrayList<>(session.project().artifacts().runResults());
+            Set<String> seen = new HashSet<>();
+            runs.forEach(r -> seen.add(runKey(r)));
+            fresh.runResults().stream().filter(r -> seen.add(runKey(r))).forEach(runs::add);
+            List<SourceFreshnessResults> sources =
+                    fresh.sources().isEmpty() ? session.project().artifacts().sources() : fresh.sources();
+            return open(
+                    new ProjectArtifacts(fresh.manifest(), runs, sources),
+                    session.origin(),
+                    session.stateOrigin().map(Path::of),
+                    progress,
+                    session.place());
+        } catch (ArtifactException e) {
+            throw new ProjectLoadException(e.getMessage(), e);
+        }
+    }
+
+    private static String runKey(RunResults run) {
+        return run.metadata().invocationId().orElse("") + "@"
+                + run.metadata().generatedAt().map(Object::toString).orElse(run.source());
+    }
+
+    private ProjectSession fromFolder(
+            Path folder, String origin, Optional<Path> state, LoadProgress progress, ProjectPlace place)
             throws ArtifactException {
         progress.checkCancelled();
-        return open(artifacts.loadProject(folder, List.of(), file -> reading(file, progress)), origin, state, progress);
+        return open(
+                artifacts.loadProject(folder, List.of(), file -> reading(file, progress)),
+                origin,
+                state,
+                progress,
+                place);
     }
 
     private ProjectSession read(
@@ -100,7 +163,8 @@ public final class ProjectLoader {
                 artifacts.load(manifestFile, runFiles, sourceFiles, file -> reading(file, progress)),
                 origin,
                 state,
-                progress);
+                progress,
+                ProjectPlace.NONE);
     }
 
     /** Progress before each file: the manifest is most of the reading, run results and sources follow. */
@@ -110,7 +174,8 @@ public final class ProjectLoader {
         progress.checkCancelled();
     }
 
-    private ProjectSession open(ProjectArtifacts read, String origin, Optional<Path> state, LoadProgress progress)
+    private ProjectSession open(
+            ProjectArtifacts read, String origin, Optional<Path> state, LoadProgress progress, ProjectPlace place)
             throws ArtifactException {
         SelectionState selection = SelectionState.NONE;
         if (state.isPresent()) {
@@ -120,7 +185,8 @@ public final class ProjectLoader {
         }
         progress.step("Analysing the run", 0.85);
         progress.checkCancelled();
-        ProjectSession session = ProjectSession.of(origin, read, selection, state.map(Path::toString), clock.instant());
+        ProjectSession session =
+                ProjectSession.of(origin, read, selection, state.map(Path::toString), clock.instant(), place);
         progress.checkCancelled();
         progress.step("Opened " + session.title(), 1);
         return session;

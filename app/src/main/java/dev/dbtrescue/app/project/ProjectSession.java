@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionException;
  *     so every screen shares this one)
  * @param presets the rescue presets on that evaluator (thread-safe)
  * @param failuresByNode the analysis's failures by node, largest blast radius first
+ * @param place where the project lives, to run it and read its artifacts again
  */
 public record ProjectSession(
         String title,
@@ -46,7 +47,8 @@ public record ProjectSession(
         ExactSelectors selectors,
         SelectorEvaluator evaluator,
         RescuePresets presets,
-        Map<NodeId, Failure> failuresByNode) {
+        Map<NodeId, Failure> failuresByNode,
+        ProjectPlace place) {
 
     public ProjectSession {
         Objects.requireNonNull(title, "title");
@@ -59,6 +61,7 @@ public record ProjectSession(
         Objects.requireNonNull(evaluator, "evaluator");
         Objects.requireNonNull(presets, "presets");
         failuresByNode = Collections.unmodifiableMap(new LinkedHashMap<>(failuresByNode));
+        Objects.requireNonNull(place, "place");
     }
 
     /**
@@ -73,6 +76,22 @@ public record ProjectSession(
      */
     public static ProjectSession of(
             String origin, ProjectArtifacts artifacts, SelectionState state, Optional<String> stateOrigin, Instant now)
+            throws ArtifactException {
+        return of(origin, artifacts, state, stateOrigin, now, ProjectPlace.NONE);
+    }
+
+    /**
+     * Builds a session from read artifacts of a project that lives at {@code place}.
+     *
+     * @throws ArtifactException if the manifest cannot form a graph
+     */
+    public static ProjectSession of(
+            String origin,
+            ProjectArtifacts artifacts,
+            SelectionState state,
+            Optional<String> stateOrigin,
+            Instant now,
+            ProjectPlace place)
             throws ArtifactException {
         LoadedProject loaded = LoadedProject.of(artifacts, now);
         // the selectors' indexes are built on a second core while this one analyses the run (on the 15k project
@@ -103,7 +122,8 @@ public record ProjectSession(
                 selectors,
                 evaluator,
                 new RescuePresets(loaded, selectors, state, evaluator),
-                byNode);
+                byNode,
+                place);
     }
 
     /** True when a state manifest is loaded, so {@code state:modified} can be evaluated. */

@@ -10,13 +10,19 @@ import dev.dbtrescue.graph.layout.LayeredLayout;
 import dev.dbtrescue.graph.layout.LayoutGraph;
 import dev.dbtrescue.graph.layout.LayoutOptions;
 import dev.dbtrescue.graph.layout.LayoutResult;
+import dev.dbtrescue.graph.manifest.RunResults;
+import dev.dbtrescue.graph.status.LoadedProject;
 import dev.dbtrescue.graph.status.NodeState;
 import dev.dbtrescue.graph.status.ProjectStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,6 +47,9 @@ public record IncidentPicture(
         List<NodeStatus> legend,
         double width,
         double height) {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Space around the drawing. */
     static final double MARGIN = 24;
@@ -80,6 +89,28 @@ public record IncidentPicture(
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(status, "status");
         }
+    }
+
+    /** The picture's title for a project. */
+    public static String title(LoadedProject loaded) {
+        return "Incident lineage: " + loaded.artifacts().manifest().projectName();
+    }
+
+    /**
+     * The picture's subtitle: one line per run results read (command, invocation, time), then what it shows and when
+     * it was made.
+     */
+    public static List<String> subtitle(LoadedProject loaded, String shown, Instant at) {
+        List<String> lines = new ArrayList<>();
+        for (RunResults run : loaded.artifacts().runResults()) {
+            lines.add("dbt " + run.command() + ", invocation " + run.invocationId()
+                    + run.metadata()
+                            .generatedAt()
+                            .map(g -> ", " + WHEN.format(g))
+                            .orElse(""));
+        }
+        lines.add("Shows " + shown + "; made " + WHEN.format(at));
+        return lines;
     }
 
     /**

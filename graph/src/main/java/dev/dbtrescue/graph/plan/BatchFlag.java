@@ -7,7 +7,7 @@ public enum BatchFlag {
     HEAVY,
     /** The batch runs with {@code --full-refresh}. */
     FULL_REFRESH,
-    /** One node that exceeds the batch limits on its own, so it is alone and over budget. */
+    /** Over the batch limits: one node that exceeds them on its own (alone), or a batch grouped so by hand. */
     OVER_BUDGET;
 
     /** The flag as written in plans: {@code heavy}, {@code full_refresh}, {@code over_budget}. */

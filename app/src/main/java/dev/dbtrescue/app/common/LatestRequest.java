@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.dbtrescue.app.detail;
+package dev.dbtrescue.app.common;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,20 +12,20 @@ import java.util.function.Supplier;
  * {@link #cancel} drops the older result, and cancels its work if it has not started yet. Call it on the FX thread
  * only.
  */
-final class LatestRequest {
+public final class LatestRequest {
 
     private final Executor background;
     private final Executor fx;
     private long generation; // FX thread only
     private CompletableFuture<?> pending = CompletableFuture.completedFuture(null);
 
-    LatestRequest(Executor background, Executor fx) {
+    public LatestRequest(Executor background, Executor fx) {
         this.background = background;
         this.fx = fx;
     }
 
     /** Runs {@code work} on the background executor, then {@code apply} or {@code fail} on the FX executor. */
-    <T> void submit(Supplier<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
+    public <T> void submit(Supplier<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
         cancel();
         long request = generation;
         CompletableFuture<T> future = CompletableFuture.supplyAsync(work, background);
@@ -45,7 +45,7 @@ final class LatestRequest {
     }
 
     /** Drops the pending result; its work does not run if it has not started (CompletableFuture skips it). */
-    void cancel() {
+    public void cancel() {
         generation++;
         pending.cancel(false);
     }

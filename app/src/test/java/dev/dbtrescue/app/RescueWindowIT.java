@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.app.lineage.LineageLayout;
+import dev.dbtrescue.app.lineage.canvas.NodeStatus;
+import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.report.ExportViewModel;
+import dev.dbtrescue.app.run.RunViewModel;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.fixtures.RealDbt;
+import dev.dbtrescue.graph.status.NodeState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The analyst's loop in the real window, headless, with the real pinned dbt on a copy of the demo project: a build
+ * with the break switch on fails; the window plans "Failed + downstream" in batches, runs them locally without the
+ * switch, and the failed model turns green on the lineage while the skipped nodes run. Cancel and resume go through
+ * the run panel and its history.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RescueWindowIT {
+
+    private static final NodeId FAILED_MODEL = NodeId.of("model.rescue_shop.int_payments_converted");
+    private static final NodeId SKIPPED_MODEL = NodeId.of("model.rescue_shop.fct_payments");
+
+    @TempDir
+    Path home;
+
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.create(AppFolders.under(home), Platform::runLater);
+        stage.setScene(
+                new Scene(new MainView(context.main(), context.executors().raster()), 1600, 1000));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void theFailedRunIsPlannedInBatchesRunLocallyAndTheFailureTurnsGreenLive(FxRobot robot) throws Exception {
+        RealDbt dbt = brokenDemo();
+        ProjectSession opened = open(robot, dbt.project());
+        assertEquals(NodeState.ERROR, opened.project().status().stateOf(FAILED_MODEL));
+        assertEquals(NodeState.SKIPPED, opened.project().status().stateOf(SKIPPED_MODEL));
+
+        planFailedInBatches(robot, 4);
+        Set<NodeStatus> seenLive = ConcurrentHashMap.newKeySet();
+        int failedIndex = opened.project().graph().indexOf(FAILED_MODEL);
+        robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
+            NodeStatus status = now.get(failedIndex);
+            if (status != null) {
+                seenLive.add(status);
+            }
+        }));
+        robot.clickOn("#run-tab");
+        robot.clickOn("#run-dbt").write(RealDbt.install().toString());
+        robot.clickOn("#run-plan");
+        waitLong(() -> !context.main().rescue().run().runningProperty().get()
+                && !text(robot, "#run-summary").isEmpty());
+
+        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+        assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
+        assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
+        waitLong(() -> {
+            ProjectSession now = context.main().sessionProperty().get();
+            return now.project().status().stateOf(FAILED_MODEL) == NodeState.SUCCESS
+                    && now.project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS
+                    && drawn(FAILED_MODEL) == NodeStatus.SUCCESS;
+        });
+        assertTrue(
+                robot.lookup("#run-log").queryListView().getItems().stream()
+                        .anyMatch(row -> row.toString().contains("== Batch 2")),
+                "the log shows the second batch");
+
+        ListView<?> history = robot.lookup("#run-history").queryListView();
+        waitLong(() -> history.getItems().size() == 1);
+        assertTrue(
+                history.getItems().getFirst().toString().contains("finished"),
+                history.getItems().toString());
+
+        Path report = home.resolve("export/incident.md");
+        assertTrue(WaitForAsyncUtils.asyncFx(
+                        () -> context.main().rescue().export().export(ExportViewModel.Kind.MARKDOWN, report))
+                .get()
+                .get(60, TimeUnit.SECONDS));
+        String markdown = Files.readString(report);
+        assertTrue(markdown.contains("dbt build --select"), markdown);
+        Path svg = home.resolve("export/incident.svg");
+        assertTrue(
+                WaitForAsyncUtils.asyncFx(() -> context.main().rescue().export().export(ExportViewModel.Kind.SVG, svg))
+                        .get()
+                        .get(60, TimeUnit.SECONDS));
+        assertTrue(Files.readString(svg).contains("data-unique-id=\"" + FAILED_MODEL + "\""));
+    }
+
+    @Test
+    void aCancelledRunStopsDbtAndResumesFromItsJournal(FxRobot robot) throws Exception {
+        RealDbt dbt = brokenDemo();
+        ProjectSession opened = open(robot, dbt.project());
+        planFailedInBatches(robot, 2);
+        int batches = robot.lookup("#plan-batches").queryListView().getItems().size();
+        assertTrue(batches >= 3, "batches: " + batches);
+
+        robot.clickOn("#run-tab");
+        robot.clickOn("#run-dbt").write(RealDbt.install().toString());
+        robot.clickOn("#run-plan");
+        waitLong(() -> context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.RUNNING)
+                || context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.SUCCESS));
+        robot.clickOn("#cancel-run");
+        robot.clickOn("#confirm-cancel-run");
+        waitLong(() -> !context.main().rescue().run().runningProperty().get()
+                && !text(robot, "#run-summary").isEmpty());
+        assertTrue(text(robot, "#run-summary").startsWith("Run cancelled"), text(robot, "#run-summary"));
+
+        ListView<?> history = robot.lookup("#run-history").queryListView();
+        waitLong(() -> history.getItems().size() == 1);
+        assertTrue(
+                ((RunViewModel.HistoryRow) history.getItems().getFirst()).resumable(),
+                history.getItems().toString());
+        robot.interact(() -> history.getSelectionModel().selectFirst());
+        robot.clickOn("#resume-run");
+        waitLong(() -> context.main().rescue().run().runningProperty().get()
+                || text(robot, "#run-summary").startsWith("Run succeeded"));
+        waitLong(() -> !context.main().rescue().run().runningProperty().get()
+                && text(robot, "#run-summary").startsWith("Run"));
+        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+        waitLong(() ->
+                context.main().sessionProperty().get().project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS);
+        assertEquals(
+                opened.project().graph().size(),
+                context.main().sessionProperty().get().project().graph().size());
+    }
+
+    private static RealDbt brokenDemo() throws Exception {
+        RealDbt dbt = RealDbt.demoCopy(Files.createTempDirectory("rescue-window"));
+        assertEquals(0, dbt.run("run-operation", "load_raw_data").exitCode());
+        RealDbt.Outcome broken =
+                dbt.run("build", "--exclude", "resource_type:unit_test", "--vars", "{demo_break_model: true}");
+        assertEquals(1, broken.exitCode(), broken.output());
+        return dbt;
+    }
+
+    private ProjectSession open(FxRobot robot, Path project) throws Exception {
+        robot.interact(() -> context.main().open().openFolder(project, Optional.empty()));
+        waitLong(() -> context.main().sessionProperty().get() != null
+                && context.main().lineage().layoutProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return context.main().sessionProperty().get();
+    }
+
+    private void planFailedInBatches(FxRobot robot, int maxNodes) throws Exception {
+        waitLong(() -> !robot.lookup("#preset-failed").queryButton().isDisabled());
+        robot.clickOn("#preset-failed");
+        Spinner<?> spinner = robot.lookup("#plan-max-nodes").queryAs(Spinner.class);
+        robot.clickOn(spinner.getEditor());
+        robot.push(KeyCode.CONTROL, KeyCode.A).write(Integer.toString(maxNodes)).type(KeyCode.ENTER);
+        waitLong(() -> robot.lookup("#plan-batches").queryListView().getItems().size() >= 2
+                && text(robot, "#plan-summary").contains("batches"));
+    }
+
+    private NodeStatus drawn(NodeId id) {
+        LineageLayout layout = context.main().lineage().layoutProperty().get();
+        ProjectSession session = context.main().sessionProperty().get();
+        int item = layout.projection().itemOf(session.project().graph().indexOf(id));
+        return item < 0 ? NodeStatus.NOT_RUN : layout.status()[item];
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitLong(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, condition);
+    }
+}

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.app.TestSessions;
+import dev.dbtrescue.app.lineage.NodeSelection;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.plan.PlanJson;
+import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plan panel's state on the demo's failed build, with work run on the calling thread. */
+class PlanViewModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ProjectSession session = TestSessions.failedBuild();
+    private final PlanViewModel vm = new PlanViewModel(Runnable::run, Runnable::run);
+
+    private void selectFailed() throws Exception {
+        PresetSelection failed = session.presets().failed();
+        BitSet nodes = new BitSet();
+        failed.nodes().forEach(id -> nodes.set(session.project().graph().indexOf(id)));
+        vm.setSession(session);
+        vm.setSelection(new NodeSelection(nodes, failed.select(), "", "failed"));
+    }
+
+    @Test
+    void theSelectionIsPlannedAndEveryConstraintChangePlansAgain() throws Exception {
+        selectFailed();
+        int oneBatch = vm.getBatches().size();
+        assertTrue(oneBatch >= 1);
+        assertTrue(
+                vm.summaryProperty().get().contains("nodes, about"),
+                vm.summaryProperty().get());
+
+        vm.maxNodesProperty().set(2);
+
+        assertTrue(vm.getBatches().size() > oneBatch, vm.getBatches().toString());
+        assertTrue(vm.getBatches().getFirst().command().startsWith("dbt build --select "));
+        int index = session.project().graph().indexOf(TestSessions.FAILED_MODEL);
+        assertTrue(vm.batchOfNodeProperty().get().containsKey(index), "the failed model has a batch badge");
+        assertTrue(
+                vm.getWarnings().stream().anyMatch(w -> w.startsWith("The blast radius reaches 3 exposures")),
+                vm.getWarnings().toString());
+    }
+
+    @Test
+    void aNodeMovedBeforeItsParentIsRefusedAndMergingIsKeptAsAHandEdit() throws Exception {
+        selectFailed();
+        vm.maxNodesProperty().set(1);
+        int batches = vm.getBatches().size();
+        int converted = batchOf(TestSessions.FAILED_MODEL);
+        assertTrue(converted >= 2, "int_payments_converted runs after fin_fx_rates");
+
+        assertFalse(vm.moveNode("model.rescue_shop.fct_payments", converted - 1));
+        assertTrue(
+                vm.errorProperty().get().startsWith("fct_payments cannot run in batch " + (converted - 1)),
+                vm.errorProperty().get());
+        assertEquals(batches, vm.getBatches().size());
+
+        assertTrue(vm.mergeWithNext(1));
+        assertEquals(batches - 1, vm.getBatches().size());
+        assertTrue(vm.editedProperty().get());
+        assertTrue(
+                vm.getBatches().getFirst().flags().contains("over budget"),
+                vm.getBatches().getFirst().flags());
+        assertEquals("", vm.errorProperty().get());
+
+        assertTrue(vm.split(1, 1));
+        assertEquals(batches, vm.getBatches().size());
+    }
+
+    @Test
+    void aSavedPlanLoadsBackAndAPlanOfAnotherProjectIsRefused() throws Exception {
+        selectFailed();
+        vm.maxNodesProperty().set(3);
+        Path file = tmp.resolve("plans/plan.json");
+        assertTrue(vm.save(file).get());
+        assertEquals(PlanJson.write(vm.planProperty().get()), Files.readString(file));
+        String saved = vm.getBatches().toString();
+
+        vm.maxNodesProperty().set(0);
+        assertTrue(vm.load(file).get());
+        assertEquals(saved, vm.getBatches().toString());
+        assertTrue(vm.editedProperty().get());
+
+        Path foreign = tmp.resolve("foreign.json");
+        Files.writeString(foreign, Files.readString(file).replace("model.rescue_shop.fct_payments", "model.x.y"));
+        assertFalse(vm.load(foreign).get());
+        assertTrue(
+                vm.errorProperty().get().contains("model.x.y"),
+                vm.errorProperty().get());
+
+        assertTrue(vm.exportShell(tmp.resolve("rescue.sh")).get());
+        assertTrue(Files.readString(tmp.resolve("rescue.sh")).contains("dbt build --select"));
+        assertTrue(vm.exportMarkdown(tmp.resolve("plan.md")).get());
+    }
+
+    @Test
+    void anUnknownFullRefreshNameIsReportedWithTheClosestName() throws Exception {
+        selectFailed();
+        vm.fullRefreshProperty().set("fct_paymnts");
+        vm.replan();
+        assertEquals(
+                "Full refresh fct_paymnts: no model, seed or snapshot of this project has that name (did you mean"
+                        + " 'fct_payments'?).",
+                vm.errorProperty().get());
+        assertTrue(vm.getBatches().isEmpty());
+    }
+
+    private int batchOf(NodeId id) {
+        return vm.getBatches().stream()
+                .filter(b -> b.nodes().stream().anyMatch(n -> n.uniqueId().equals(id.value())))
+                .findFirst()
+                .orElseThrow()
+                .number();
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtrescue.app.TestSessions;
+import dev.dbtrescue.app.lineage.canvas.NodeStatus;
+import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.runner.RunEvent;
+import dev.dbtrescue.runner.RunStore;
+import dev.dbtrescue.runner.ssh.SshSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run panel's event handling: events are taken in batches, never one FX task per line. */
+class RunViewModelTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Collects FX tasks instead of running them, to count them. */
+    private final List<Runnable> fxTasks = new ArrayList<>();
+
+    private final Executor fx = fxTasks::add;
+
+    @Test
+    void aThousandNodeEventsBecomeOneDrainWithOneStatusUpdate() throws Exception {
+        ProjectSession session = TestSessions.failedBuild();
+        var vm = new RunViewModel(
+                new RunStore(tmp), SshSettings.defaults(), s -> s, Runnable::run, fx, Clock.systemUTC());
+        vm.setSession(session);
+        fxTasks.clear();
+        List<Node> nodes = session.project().graph().nodes();
+        List<Integer> updates = new ArrayList<>();
+        vm.liveProperty().addListener((obs, was, now) -> updates.add(now.size()));
+
+        for (int k = 0; k < 1_000; k++) {
+            Node node = nodes.get(k % nodes.size());
+            vm.enqueue(new RunEvent.NodeFinished(
+                    node.id().value(),
+                    node.name(),
+                    node.type().dbtName(),
+                    k % 2 == 0 ? "success" : "error",
+                    Duration.ofMillis(5),
+                    Instant.now(),
+                    node.name() + " done"));
+        }
+        // the drain is scheduled once, after a delay, onto the FX executor
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (fxTasks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(3 * RunViewModel.DRAIN_MILLIS);
+        assertEquals(1, fxTasks.size(), "one FX task for 1,000 events");
+        fxTasks.getFirst().run();
+
+        assertEquals(1, updates.size(), "the lineage is recoloured once");
+        assertEquals(1_000, vm.logSize());
+        assertEquals(Math.min(1_000, nodes.size()), vm.liveProperty().get().size());
+    }
+
+    @Test
+    void dbtStatusesAreDrawnAsTheLegendSays() {
+        assertEquals(NodeStatus.SUCCESS, RunViewModel.statusOf("success"));
+        assertEquals(NodeStatus.SUCCESS, RunViewModel.statusOf("pass"));
+        assertEquals(NodeStatus.ERROR, RunViewModel.statusOf("error"));
+        assertEquals(NodeStatus.FAIL, RunViewModel.statusOf("fail"));
+        assertEquals(NodeStatus.WARN, RunViewModel.statusOf("warn"));
+        assertEquals(NodeStatus.SKIPPED, RunViewModel.statusOf("skipped"));
+    }
+
+    @Test
+    void aProjectOpenedFromFilesCannotBeRunAndSaysWhy() {
+        var vm = new RunViewModel(
+                new RunStore(tmp), SshSettings.defaults(), s -> s, Runnable::run, Runnable::run, Clock.systemUTC());
+        vm.setSession(TestSessions.failedBuild());
+        vm.start(null);
+        assertEquals(
+                "Nothing to run: plan a selection first.", vm.errorProperty().get());
+        assertTrue(vm.getHistory().isEmpty());
+    }
+}
