@@ -2,6 +2,7 @@
 package dev.dbtrescue.app;
 
 import dev.dbtrescue.app.plan.PlanViewModel;
+import dev.dbtrescue.app.project.ProjectPlace;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.app.project.StateFolder;
 import dev.dbtrescue.app.report.ExportViewModel;
@@ -52,20 +53,25 @@ public final class TestSessions {
 
     /** The failed build without state. */
     public static ProjectSession failedBuild() {
-        return failedBuild(SelectionState.NONE, Optional.empty());
+        return failedBuild(SelectionState.NONE, Optional.empty(), ProjectPlace.NONE);
+    }
+
+    /** The demo's failed build, as if opened from {@code place}. */
+    public static ProjectSession failedBuildAt(ProjectPlace place) {
+        return failedBuild(SelectionState.NONE, Optional.empty(), place);
     }
 
     /** The failed build compared with the production manifest of {@code state/prod}. */
     public static ProjectSession failedBuildAgainstProd() {
         Path prod = Fixtures.demo("state/prod");
         try {
-            return failedBuild(StateFolder.read(prod, Optional.empty()), Optional.of("state/prod"));
+            return failedBuild(StateFolder.read(prod, Optional.empty()), Optional.of("state/prod"), ProjectPlace.NONE);
         } catch (ArtifactException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static ProjectSession failedBuild(SelectionState state, Optional<String> stateOrigin) {
+    private static ProjectSession failedBuild(SelectionState state, Optional<String> stateOrigin, ProjectPlace place) {
         Path dir = Fixtures.demo("failed-build");
         try {
             var artifacts = new ArtifactLoader()
@@ -73,7 +79,7 @@ public final class TestSessions {
                             dir.resolve("manifest.json"),
                             List.of(dir.resolve("run_results.json")),
                             List.of(dir.resolve("sources.json")));
-            return ProjectSession.of("test", artifacts, state, stateOrigin, NOW);
+            return ProjectSession.of("test", artifacts, state, stateOrigin, NOW, place);
         } catch (ArtifactException e) {
             throw new IllegalStateException(e);
         }

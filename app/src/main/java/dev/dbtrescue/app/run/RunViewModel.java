@@ -185,6 +185,7 @@ public final class RunViewModel {
     private List<NodeId> remainingNodes = List.of();
     private long waitGeneration;
     private long reloadGeneration;
+    private long historyGeneration;
     private @Nullable Instant started;
     private Duration estimated = Duration.ZERO;
     private int total;
@@ -798,14 +799,16 @@ public final class RunViewModel {
         ProjectSession s = session;
         Path folder = s == null ? null : s.place().folder().orElse(null);
         if (folder == null) {
+            historyGeneration++;
             history.clear();
             return;
         }
         String project = folder.toString();
+        long request = ++historyGeneration; // the newest listing wins; a reload of the same project keeps it
         CompletableFuture.supplyAsync(() -> readHistory(project), background)
                 .thenAcceptAsync(
                         rows -> {
-                            if (session == s) {
+                            if (request == historyGeneration) {
                                 history.setAll(rows);
                             }
                         },

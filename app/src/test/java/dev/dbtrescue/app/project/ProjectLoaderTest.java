@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.status.NodeState;
 import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectLoaderTest {
+
+    private static final NodeId CONVERTED = NodeId.of("model.rescue_shop.int_payments_converted");
+    private static final NodeId FAILED_TEST =
+            NodeId.of("test.rescue_shop.is_positive_fin_fx_rates_rate_to_usd.aba92fe79c");
 
     @TempDir
     Path tmp;
@@ -285,5 +292,37 @@ class ProjectLoaderTest {
                 "Could not open ssh deploy@analytics:ssh /srv/shop: 'deploy@analytics:ssh': the port 'ssh' is not a"
                         + " number",
                 e.getMessage());
+    }
+
+    @Test
+    void aReloadAfterDbtRanMergesTheNewResultsWithThoseReadBefore() throws Exception {
+        Path project = tmp.resolve("shop");
+        Path target = Files.createDirectories(project.resolve("target"));
+        for (String name : List.of("manifest.json", "run_results.json", "sources.json")) {
+            Files.copy(Fixtures.demo("failed-build").resolve(name), target.resolve(name));
+        }
+        var loader = new ProjectLoader(
+                AppFolders.under(tmp), (s, localDir, prompts, progress) -> List.of(), java.time.Clock.systemUTC());
+        ProjectSession before =
+                loader.load(new ProjectSource.LocalFolder(project, Optional.empty()), LoadProgress.NONE);
+        assertEquals(ProjectPlace.local(project), before.place());
+        assertEquals(NodeState.ERROR, before.project().status().stateOf(CONVERTED));
+
+        // dbt rebuilt the failed model (and its downstream) and rewrote target/ with only that invocation
+        for (String name : List.of("manifest.json", "run_results.json")) {
+            Files.copy(Fixtures.demo("rerun").resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProjectSession after = loader.reload(before, LoadProgress.NONE);
+
+        assertEquals(NodeState.SUCCESS, after.project().status().stateOf(CONVERTED));
+        assertEquals(
+                NodeState.FAIL,
+                after.project().status().stateOf(FAILED_TEST),
+                "the failed test was not rerun: its result from before stays");
+        assertEquals(2, after.project().artifacts().runResults().size());
+        assertEquals(before.place(), after.place());
+        assertEquals(before.origin(), after.origin());
+        ProjectSession again = loader.reload(after, LoadProgress.NONE);
+        assertEquals(2, again.project().artifacts().runResults().size(), "an invocation read twice counts once");
     }
 }

@@ -6,10 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
+import dev.dbtrescue.app.project.ProjectPlace;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.Node;
+import dev.dbtrescue.graph.plan.DurationEstimator;
+import dev.dbtrescue.graph.plan.PlanJson;
+import dev.dbtrescue.graph.plan.PlanOptions;
+import dev.dbtrescue.graph.plan.PlanSource;
+import dev.dbtrescue.graph.plan.RerunPlan;
+import dev.dbtrescue.graph.plan.RerunPlanner;
+import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunStore;
+import dev.dbtrescue.runner.journal.JournalHeader;
+import dev.dbtrescue.runner.journal.RunJournal;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +98,44 @@ class RunViewModelTest {
         assertEquals(
                 "Nothing to run: plan a selection first.", vm.errorProperty().get());
         assertTrue(vm.getHistory().isEmpty());
+    }
+
+    @Test
+    void theRunHistoryShowsEvenWhenTheProjectIsReadAgainBeforeTheListingArrives() throws Exception {
+        Path project = tmp.resolve("shop");
+        ProjectSession opened = TestSessions.failedBuildAt(ProjectPlace.local(project));
+        RunStore store = new RunStore(tmp.resolve("data"));
+        RerunPlan plan = new RerunPlanner(opened.selectors(), DurationEstimator.defaults())
+                .plan(
+                        opened.presets().failed().nodes(),
+                        PlanOptions.defaults(),
+                        new PlanSource("rescue_shop", "unknown", Optional.empty(), "failed", "", "", Optional.empty()));
+        try (RunJournal journal = RunJournal.create(
+                store.journal("20261122-000000-rescue_shop-abcdef"),
+                new JournalHeader(
+                        "20261122-000000-rescue_shop-abcdef",
+                        project.toAbsolutePath().normalize().toString(),
+                        "local",
+                        "local:" + project,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        FailurePolicy.STOP,
+                        false,
+                        List.of(),
+                        PlanJson.write(plan)),
+                Clock.systemUTC())) {
+            journal.sessionStarted("test");
+        }
+        List<Runnable> background = new ArrayList<>();
+        var vm = new RunViewModel(
+                store, SshSettings.defaults(), s -> s, background::add, Runnable::run, Clock.systemUTC());
+
+        vm.setSession(opened);
+        vm.setReloadedSession(TestSessions.failedBuildAt(ProjectPlace.local(project))); // a batch ended meanwhile
+        background.forEach(Runnable::run);
+
+        assertEquals(1, vm.getHistory().size(), "the listing of the same project is not dropped");
+        assertTrue(vm.getHistory().getFirst().resumable(), vm.getHistory().toString());
     }
 }
