@@ -5,10 +5,12 @@ import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.manifest.RunStatus;
 import dev.dbtrescue.graph.plan.PlanJson;
 import dev.dbtrescue.graph.plan.PlanningException;
 import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.status.Durations;
+import dev.dbtrescue.graph.status.NodeState;
 import dev.dbtrescue.runner.DbtExecutor;
 import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.PlanRunner;
@@ -364,11 +366,6 @@ public final class RunViewModel {
         refreshHistory();
     }
 
-    /** The project read again (by someone else than this run): later runs start from it. */
-    public void setReloadedSession(ProjectSession newer) {
-        session = newer;
-    }
-
     /** Starts the plan now, or at {@link #startAtProperty()}. */
     public void start(@Nullable RerunPlan plan) {
         ProjectSession s = session;
@@ -515,6 +512,15 @@ public final class RunViewModel {
                 PlanRunner runner = new PlanRunner(executor, store, clock);
                 if (resumeJournal.isPresent()) {
                     Journal journal = Journal.read(resumeJournal.get());
+                    List<String> secrets = journal.header().secretNames();
+                    if (!secrets.isEmpty()) {
+                        throw new IllegalArgumentException("The run used the secret variables "
+                                + String.join(", ", secrets) + ", which its journal does not keep: resume it from a"
+                                + " terminal with dbt-rescue run --project " + folder + " --resume " + journal.file()
+                                + secrets.stream()
+                                        .map(n -> " --secret-env " + n)
+                                        .reduce("", String::concat));
+                    }
                     RerunPlan planned = PlanJson.read(
                             journal.file().toString(), journal.header().planJson());
                     fx.execute(() -> {
@@ -599,8 +605,12 @@ public final class RunViewModel {
         }
     }
 
-    /** On the FX thread: everything queued, in one go. */
-    void drain() {
+    /**
+     * On the FX thread: everything queued, in one go.
+     *
+     * @return true if a batch ended, so the artifacts are being read again
+     */
+    boolean drain() {
         drainScheduled.set(false);
         List<LogRow> rows = new ArrayList<>();
         boolean statusesChanged = false;
@@ -612,22 +622,22 @@ public final class RunViewModel {
             switch (event) {
                 case RunEvent.NodeStarted e -> {
                     statusesChanged |= setLive(graph, e.uniqueId(), NodeStatus.RUNNING);
-                    rows.add(row(e.at(), "info", e.uniqueId(), e.text()));
+                    rows.add(new LogRow(e.at(), "info", e.uniqueId(), e.text()));
                 }
                 case RunEvent.NodeFinished e -> {
                     statusesChanged |= setLive(graph, e.uniqueId(), statusOf(e.status()));
                     done.add(e.uniqueId());
-                    rows.add(row(e.at(), e.succeeded() ? "info" : level(e.status()), e.uniqueId(), e.text()));
+                    rows.add(new LogRow(e.at(), e.succeeded() ? "info" : level(e.status()), e.uniqueId(), e.text()));
                 }
                 case RunEvent.LogLine e ->
-                    rows.add(row(
+                    rows.add(new LogRow(
                             e.at(),
                             e.level().name().toLowerCase(Locale.ROOT),
                             e.uniqueId().orElse(""),
                             e.text()));
-                case RunEvent.BatchStarted e -> rows.add(row(e.at(), "info", "", "== " + e.text()));
+                case RunEvent.BatchStarted e -> rows.add(new LogRow(e.at(), "info", "", "== " + e.text()));
                 case RunEvent.BatchFinished e -> {
-                    rows.add(row(
+                    rows.add(new LogRow(
                             e.at(),
                             e.exitCode() == 0 ? "info" : "warn",
                             "",
@@ -636,14 +646,14 @@ public final class RunViewModel {
                 }
                 case RunEvent.BatchSkipped e -> {
                     done.addAll(e.nodes());
-                    rows.add(row(e.at(), "warn", "", "== " + e.text()));
+                    rows.add(new LogRow(e.at(), "warn", "", "== " + e.text()));
                 }
-                case RunEvent.InvocationStarted e -> rows.add(row(e.at(), "info", "", e.text()));
-                case RunEvent.InvocationCompleted e -> rows.add(row(e.at(), "info", "", e.text()));
-                case RunEvent.RunFinished e -> rows.add(row(clock.instant(), "info", "", "== " + e.text()));
+                case RunEvent.InvocationStarted e -> rows.add(new LogRow(e.at(), "info", "", e.text()));
+                case RunEvent.InvocationCompleted e -> rows.add(new LogRow(e.at(), "info", "", e.text()));
+                case RunEvent.RunFinished e -> rows.add(new LogRow(clock.instant(), "info", "", "== " + e.text()));
                 case RunEvent.RawLine e -> {
                     if (!e.text().isBlank()) {
-                        rows.add(row(clock.instant(), "info", "", e.text()));
+                        rows.add(new LogRow(clock.instant(), "info", "", e.text()));
                     }
                 }
             }
@@ -666,6 +676,7 @@ public final class RunViewModel {
         if (batchEnded) {
             reload();
         }
+        return batchEnded;
     }
 
     private boolean setLive(@Nullable LineageGraph graph, String uniqueId, NodeStatus status) {
@@ -723,7 +734,7 @@ public final class RunViewModel {
     }
 
     private void finished(@Nullable RunSummary result, @Nullable String failure) {
-        drain();
+        boolean reading = drain();
         running.set(false);
         handle = null;
         answerHostKey(false);
@@ -757,8 +768,9 @@ public final class RunViewModel {
                 text.append(". Every planned node succeeded.");
             }
             summary.set(text.toString());
-            // the final statuses come from the artifacts now; the live overlay would hide later reloads
-            reload();
+            if (!reading) { // the final statuses come from the artifacts; the last batch's read may be under way
+                reload();
+            }
         }
         liveStatuses.clear();
         live.set(Map.of());
@@ -766,7 +778,7 @@ public final class RunViewModel {
     }
 
     private void appendNow(String level, String node, String text) {
-        log.add(row(clock.instant(), level, node, text));
+        log.add(new LogRow(clock.instant(), level, node, text));
     }
 
     private void refilter() {
@@ -853,8 +865,8 @@ public final class RunViewModel {
             for (var batch : plan.batches()) {
                 for (NodeId id : batch.ids()) {
                     planned++;
-                    String status = statuses.getOrDefault(id.value(), "");
-                    if (List.of("success", "pass", "warn", "no-op", "reused").contains(status)) {
+                    String status = statuses.getOrDefault(id.value(), "unknown");
+                    if (RunStatus.fromDbt(status).isSuccess()) {
                         succeeded++;
                     }
                 }
@@ -875,26 +887,13 @@ public final class RunViewModel {
                 succeeded < planned);
     }
 
-    private static LogRow row(Instant at, String level, String node, String text) {
-        return new LogRow(at, level, node, text);
-    }
-
+    /** The console level of a node result that did not succeed. */
     private static String level(String status) {
-        return switch (status) {
-            case "error", "fail", "runtime error" -> "error";
-            default -> "warn";
-        };
+        return RunStatus.fromDbt(status).isFailure() ? "error" : "warn";
     }
 
-    /** How a dbt status from the log is drawn. */
+    /** How a dbt status from the log is drawn: as the same status read from run_results.json. */
     static NodeStatus statusOf(String dbtStatus) {
-        return switch (dbtStatus) {
-            case "success", "pass", "no-op", "reused" -> NodeStatus.SUCCESS;
-            case "error", "runtime error" -> NodeStatus.ERROR;
-            case "fail" -> NodeStatus.FAIL;
-            case "warn" -> NodeStatus.WARN;
-            case "skipped" -> NodeStatus.SKIPPED;
-            default -> NodeStatus.NOT_RUN;
-        };
+        return NodeStatus.of(NodeState.of(RunStatus.fromDbt(dbtStatus)));
     }
 }

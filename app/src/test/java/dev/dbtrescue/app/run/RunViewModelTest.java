@@ -2,6 +2,7 @@
 package dev.dbtrescue.app.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.TestSessions;
@@ -15,12 +16,14 @@ import dev.dbtrescue.graph.plan.PlanOptions;
 import dev.dbtrescue.graph.plan.PlanSource;
 import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.plan.RerunPlanner;
+import dev.dbtrescue.runner.BatchOutcome;
 import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.journal.JournalHeader;
 import dev.dbtrescue.runner.journal.RunJournal;
 import dev.dbtrescue.runner.ssh.SshSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,14 +95,35 @@ class RunViewModelTest {
     }
 
     @Test
-    void aProjectOpenedFromFilesCannotBeRunAndSaysWhy() {
+    void aProjectThatCannotBeRunHereSaysWhyInsteadOfStartingDbt() throws Exception {
         var vm = new RunViewModel(
                 new RunStore(tmp), SshSettings.defaults(), s -> s, Runnable::run, Runnable::run, Clock.systemUTC());
-        vm.setSession(TestSessions.failedBuild());
+        ProjectSession files = TestSessions.failedBuild();
+        RerunPlan plan = failedPlan(files);
+
+        vm.setSession(files);
         vm.start(null);
         assertEquals(
                 "Nothing to run: plan a selection first.", vm.errorProperty().get());
-        assertTrue(vm.getHistory().isEmpty());
+        vm.start(plan);
+        assertTrue(
+                vm.errorProperty().get().startsWith("The project was opened from single artifact files"),
+                vm.errorProperty().get());
+
+        Path artifactsOnly = Files.createDirectories(tmp.resolve("demo-artifacts"));
+        vm.setSession(TestSessions.failedBuildAt(ProjectPlace.local(artifactsOnly)));
+        vm.start(plan);
+        assertEquals(
+                artifactsOnly + " has no dbt_project.yml, so dbt cannot run there (the bundled demo holds artifacts"
+                        + " only; open a dbt project folder, such as demo/ of the dbt-rescue sources).",
+                vm.errorProperty().get());
+
+        vm.hostProperty().set("analytics@warehouse-gw");
+        vm.start(plan);
+        assertEquals(
+                "Give the project folder on analytics@warehouse-gw to run there.",
+                vm.errorProperty().get());
+        assertFalse(vm.runningProperty().get());
     }
 
     @Test
@@ -105,11 +131,7 @@ class RunViewModelTest {
         Path project = tmp.resolve("shop");
         ProjectSession opened = TestSessions.failedBuildAt(ProjectPlace.local(project));
         RunStore store = new RunStore(tmp.resolve("data"));
-        RerunPlan plan = new RerunPlanner(opened.selectors(), DurationEstimator.defaults())
-                .plan(
-                        opened.presets().failed().nodes(),
-                        PlanOptions.defaults(),
-                        new PlanSource("rescue_shop", "unknown", Optional.empty(), "failed", "", "", Optional.empty()));
+        RerunPlan plan = failedPlan(opened);
         try (RunJournal journal = RunJournal.create(
                 store.journal("20261122-000000-rescue_shop-abcdef"),
                 new JournalHeader(
@@ -128,14 +150,35 @@ class RunViewModelTest {
             journal.sessionStarted("test");
         }
         List<Runnable> background = new ArrayList<>();
+        Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
         var vm = new RunViewModel(
-                store, SshSettings.defaults(), s -> s, background::add, Runnable::run, Clock.systemUTC());
+                store,
+                SshSettings.defaults(),
+                s -> TestSessions.failedBuildAt(ProjectPlace.local(project)),
+                background::add,
+                fxQueue::add,
+                Clock.systemUTC());
 
-        vm.setSession(opened);
-        vm.setReloadedSession(TestSessions.failedBuildAt(ProjectPlace.local(project))); // a batch ended meanwhile
-        background.forEach(Runnable::run);
+        vm.setSession(opened); // lists the journals in the background
+        vm.enqueue(new RunEvent.BatchFinished(
+                1, 1, BatchOutcome.SUCCEEDED, 0, Duration.ofSeconds(3), Instant.now(), "dbt succeeded"));
+        assertTrue(vm.drain(), "a finished batch reads the artifacts again");
+        assertEquals(2, background.size());
+        background.get(1).run(); // the artifacts are read again first,
+        background.get(0).run(); // the listing arrives after
+        for (Runnable task = fxQueue.poll(); task != null; task = fxQueue.poll()) {
+            task.run();
+        }
 
         assertEquals(1, vm.getHistory().size(), "the listing of the same project is not dropped");
         assertTrue(vm.getHistory().getFirst().resumable(), vm.getHistory().toString());
+    }
+
+    private static RerunPlan failedPlan(ProjectSession session) throws Exception {
+        return new RerunPlanner(session.selectors(), DurationEstimator.defaults())
+                .plan(
+                        session.presets().failed().nodes(),
+                        PlanOptions.defaults(),
+                        new PlanSource("rescue_shop", "unknown", Optional.empty(), "failed", "", "", Optional.empty()));
     }
 }
