@@ -9,6 +9,7 @@ import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.status.Failure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -231,34 +232,62 @@ public final class LineageViewModel {
     public CompletionStage<@Nullable Void> refreshStatuses(ProjectSession newer) {
         ProjectSession current = session;
         LineageLayout drawn = layout.get();
-        if (current == null
-                || drawn == null
-                || !current.project()
-                        .graph()
-                        .nodes()
-                        .equals(newer.project().graph().nodes())) {
+        if (current == null || drawn == null) {
             return setSession(newer);
         }
         session = newer;
         long request = layoutGeneration.get();
+        LineageGraph before = current.project().graph();
         return CompletableFuture.supplyAsync(
-                        () -> new LineageLayout(
-                                drawn.projection(),
-                                drawn.scene(),
-                                ItemStatus.statuses(
-                                        drawn.projection(), newer.project().status()),
-                                ItemStatus.badges(
-                                        drawn.projection(), newer.project().status()),
-                                drawn.layoutMillis()),
+                        () -> sameDrawing(before, newer.project().graph())
+                                ? new LineageLayout(
+                                        drawn.projection(),
+                                        drawn.scene(),
+                                        ItemStatus.statuses(
+                                                drawn.projection(),
+                                                newer.project().status()),
+                                        ItemStatus.badges(
+                                                drawn.projection(),
+                                                newer.project().status()),
+                                        drawn.layoutMillis())
+                                : null,
                         background)
-                .thenAcceptAsync(
+                .thenComposeAsync(
                         recoloured -> {
-                            if (request == layoutGeneration.get() && session == newer) {
-                                layout.set(recoloured);
-                                updateLook();
+                            if (request != layoutGeneration.get() || session != newer) {
+                                return CompletableFuture.completedFuture(null); // overtaken
                             }
+                            if (recoloured == null) {
+                                return setSession(newer); // the project changed shape: draw it afresh
+                            }
+                            layout.set(recoloured);
+                            updateLook();
+                            return CompletableFuture.completedFuture(null);
                         },
                         fx);
+    }
+
+    /**
+     * True when a drawing of {@code before} fits {@code after}: the same nodes at the same indices, with the same
+     * types, folders, packages and parents. (Whole-node equality would also compare what a new manifest changes
+     * without changing the picture, such as where each node's SQL sits in the file.) O(V + E).
+     */
+    static boolean sameDrawing(LineageGraph before, LineageGraph after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            Node a = before.nodeAt(i);
+            Node b = after.nodeAt(i);
+            if (!a.id().equals(b.id())
+                    || a.type() != b.type()
+                    || !a.packageName().equals(b.packageName())
+                    || !a.location().originalFilePath().equals(b.location().originalFilePath())
+                    || !Arrays.equals(before.parentIndices(i), after.parentIndices(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Draws every node of the project (with the current types and grouping). */

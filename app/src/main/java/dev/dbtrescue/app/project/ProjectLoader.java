@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.project;
 
+import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.manifest.Manifest;
 import dev.dbtrescue.graph.manifest.ProjectArtifacts;
 import dev.dbtrescue.graph.manifest.RunResults;
 import dev.dbtrescue.graph.manifest.SourceFreshnessResults;
@@ -123,8 +125,13 @@ public final class ProjectLoader {
             fresh.runResults().stream().filter(r -> seen.add(runKey(r))).forEach(runs::add);
             List<SourceFreshnessResults> sources =
                     fresh.sources().isEmpty() ? session.project().artifacts().sources() : fresh.sources();
+            // in the order read before, so that the screens' graph indices stay valid
+            Manifest manifest = fresh.manifest()
+                    .inOrderOf(session.project().graph().nodes().stream()
+                            .map(Node::id)
+                            .toList());
             return open(
-                    new ProjectArtifacts(fresh.manifest(), runs, sources),
+                    new ProjectArtifacts(manifest, runs, sources),
                     session.origin(),
                     session.stateOrigin().map(Path::of),
                     progress,

@@ -3,7 +3,9 @@ package dev.dbtrescue.app.lineage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.TestSessions;
@@ -11,10 +13,16 @@ import dev.dbtrescue.app.lineage.canvas.NodeLook;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.manifest.ProjectArtifacts;
 import dev.dbtrescue.graph.status.Failure;
+import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineageViewModelTest {
@@ -293,5 +301,40 @@ class LineageViewModelTest {
                 .count();
         assertEquals(withTests, slow.layoutProperty().get().projection().itemCount());
         assertFalse(slow.busyProperty().get());
+    }
+
+    @Test
+    void newResultsOfTheSameProjectRecolourTheDrawingInPlaceKeepingTheViewOptions() throws Exception {
+        open(vm);
+        vm.typeShownProperty(NodeType.TEST).set(true);
+        LineageLayout before = vm.layoutProperty().get();
+        Path failed = Fixtures.demo("failed-build");
+        Path rerun = Fixtures.demo("rerun");
+        var rewritten = new ArtifactLoader()
+                .load(
+                        rerun.resolve("manifest.json"), // dbt wrote the manifest again, in another order
+                        List.of(failed.resolve("run_results.json"), rerun.resolve("run_results.json")),
+                        List.of(failed.resolve("sources.json")));
+        ProjectSession newer = ProjectSession.of(
+                "test",
+                new ProjectArtifacts(
+                        rewritten
+                                .manifest()
+                                .inOrderOf(graph.nodes().stream().map(Node::id).toList()),
+                        rewritten.runResults(),
+                        rewritten.sources()),
+                session.state(),
+                session.stateOrigin(),
+                TestSessions.NOW);
+        assertNotEquals(graph.nodes(), newer.project().graph().nodes(), "the fixture's manifest differs in detail");
+
+        vm.refreshStatuses(newer);
+
+        LineageLayout after = vm.layoutProperty().get();
+        assertSame(before.scene(), after.scene(), "not laid out again");
+        assertTrue(vm.typeShownProperty(NodeType.TEST).get());
+        int item = after.projection().itemOf(graph.indexOf(TestSessions.FAILED_MODEL));
+        assertEquals(NodeStatus.ERROR, before.status()[item]);
+        assertEquals(NodeStatus.SUCCESS, after.status()[item]);
     }
 }

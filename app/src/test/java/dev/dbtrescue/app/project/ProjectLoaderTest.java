@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.status.NodeState;
@@ -315,6 +316,10 @@ class ProjectLoaderTest {
         ProjectSession after = loader.reload(before, LoadProgress.NONE);
 
         assertEquals(NodeState.SUCCESS, after.project().status().stateOf(CONVERTED));
+        assertEquals(
+                before.project().graph().nodes().stream().map(Node::id).toList(),
+                after.project().graph().nodes().stream().map(Node::id).toList(),
+                "the rewritten manifest lists its resources in another order; the graph keeps the indices");
         assertEquals(
                 NodeState.FAIL,
                 after.project().status().stateOf(FAILED_TEST),
