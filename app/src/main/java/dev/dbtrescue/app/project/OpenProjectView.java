@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.project;
 
+import dev.dbtrescue.app.common.HostKeyDialog;
+import dev.dbtrescue.app.common.HostKeyQuestions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,10 +10,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -247,13 +246,8 @@ public final class OpenProjectView extends VBox {
         }
     }
 
-    private void ask(OpenProjectViewModel.HostKeyQuestion question) {
-        var trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.WARNING, question.message(), trust, ButtonType.CANCEL);
-        alert.setHeaderText("Unknown SSH host");
-        alert.initOwner(window());
-        boolean trusted = alert.showAndWait().filter(trust::equals).isPresent();
-        viewModel.answerHostKey(trusted);
+    private void ask(HostKeyQuestions.Question question) {
+        viewModel.answerHostKey(HostKeyDialog.trust(window(), question));
     }
 
     private @Nullable Window window() {

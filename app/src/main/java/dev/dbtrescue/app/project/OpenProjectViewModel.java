@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.project;
 
+import dev.dbtrescue.app.common.HostKeyQuestions;
 import dev.dbtrescue.runner.ssh.SshPrompts;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -12,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,13 +41,6 @@ public final class OpenProjectViewModel {
     public static final double INDETERMINATE = -1;
 
     private static final Logger LOG = System.getLogger(OpenProjectViewModel.class.getName());
-
-    /**
-     * An SSH host not yet in known_hosts: the user decides, with {@link #answerHostKey(boolean)}.
-     *
-     * @param message the question, ready to show
-     */
-    public record HostKeyQuestion(String host, int port, String keyType, String fingerprint, String message) {}
 
     /** Makes the source to open, off the FX thread (classifying files touches the disk). */
     @FunctionalInterface
@@ -75,12 +67,10 @@ public final class OpenProjectViewModel {
     private final ObjectProperty<Optional<Path>> stateFolder =
             new SimpleObjectProperty<>(this, "stateFolder", Optional.empty());
     private final ReadOnlyStringWrapper stateFolderText = new ReadOnlyStringWrapper(this, "stateFolderText");
-    private final ReadOnlyObjectWrapper<Optional<HostKeyQuestion>> hostKeyQuestion =
-            new ReadOnlyObjectWrapper<>(this, "hostKeyQuestion", Optional.empty());
 
     private long generation; // FX thread only
     private @Nullable Attempt current; // FX thread only
-    private @Nullable CompletableFuture<Boolean> pendingHostKey; // FX thread only
+    private final HostKeyQuestions hostKeys;
 
     /**
      * Reads the recent projects in the background.
@@ -97,6 +87,7 @@ public final class OpenProjectViewModel {
         this.recents = recents;
         this.background = background;
         this.fx = fx;
+        this.hostKeys = new HostKeyQuestions(fx);
         this.opened = opened;
         stateFolder.subscribe(state -> stateFolderText.set(
                 state.map(Path::toString).orElse("None: state:modified and friends select nothing")));
@@ -151,8 +142,8 @@ public final class OpenProjectViewModel {
     }
 
     /** An unknown SSH host key waiting for the user's decision; empty when none. */
-    public ReadOnlyObjectProperty<Optional<HostKeyQuestion>> hostKeyQuestionProperty() {
-        return hostKeyQuestion.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Optional<HostKeyQuestions.Question>> hostKeyQuestionProperty() {
+        return hostKeys.currentProperty();
     }
 
     /** Chooses the state folder. */
@@ -243,12 +234,7 @@ public final class OpenProjectViewModel {
 
     /** Answers the pending host key question: trust the key (it is added to known_hosts) or refuse the host. */
     public void answerHostKey(boolean trust) {
-        CompletableFuture<Boolean> answer = pendingHostKey;
-        pendingHostKey = null;
-        hostKeyQuestion.set(Optional.empty());
-        if (answer != null) {
-            answer.complete(trust);
-        }
+        hostKeys.answer(trust);
     }
 
     private void failNow(String message) {
@@ -370,28 +356,7 @@ public final class OpenProjectViewModel {
 
         /** Called on the loading thread: asks on the FX thread and waits for the answer (false when cancelled). */
         boolean askHostKey(String host, int port, String keyType, String fingerprint) {
-            CompletableFuture<Boolean> answer = new CompletableFuture<>();
-            onCancel(() -> answer.complete(false));
-            String where = port == 22 ? host : host + ":" + port;
-            String message = where + " is not in your known_hosts yet. Its " + keyType + " key fingerprint is\n"
-                    + fingerprint + "\nTrust it only if it matches what the host's administrator reads with"
-                    + " ssh-keygen -lf on the host. Trust it and add it to known_hosts?";
-            fx.execute(() -> {
-                if (request == generation) {
-                    pendingHostKey = answer;
-                    hostKeyQuestion.set(Optional.of(new HostKeyQuestion(host, port, keyType, fingerprint, message)));
-                } else {
-                    answer.complete(false);
-                }
-            });
-            try {
-                return answer.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException e) {
-                return false;
-            }
+            return hostKeys.ask(host, port, keyType, fingerprint, () -> request == generation, this::onCancel);
         }
     }
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.run;
 
+import dev.dbtrescue.app.common.HostKeyDialog;
+import dev.dbtrescue.app.common.HostKeyQuestions;
 import dev.dbtrescue.app.run.RunViewModel.HistoryRow;
-import dev.dbtrescue.app.run.RunViewModel.HostKeyQuestion;
 import dev.dbtrescue.app.run.RunViewModel.LogRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -203,15 +204,9 @@ public final class RunView extends VBox {
         alert.showAndWait().filter(stop::equals).ifPresent(b -> viewModel.cancel());
     }
 
-    private void ask(HostKeyQuestion question) {
-        var trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
-        var refuse = new ButtonType("Refuse", ButtonBar.ButtonData.CANCEL_CLOSE);
-        var alert = new Alert(Alert.AlertType.WARNING, question.message(), trust, refuse);
-        alert.setHeaderText("Unknown host key: " + question.host());
-        alert.initOwner(getScene() == null ? null : getScene().getWindow());
-        alert.getDialogPane().lookupButton(trust).setId("trust-host-key");
-        boolean answer = alert.showAndWait().filter(trust::equals).isPresent();
-        viewModel.answerHostKey(answer);
+    private void ask(HostKeyQuestions.Question question) {
+        viewModel.answerHostKey(
+                HostKeyDialog.trust(getScene() == null ? null : getScene().getWindow(), question));
     }
 
     private static TextField field(String id, String prompt, int columns) {

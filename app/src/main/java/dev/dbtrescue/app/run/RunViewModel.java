@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.run;
 
+import dev.dbtrescue.app.common.HostKeyQuestions;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
@@ -48,7 +49,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -131,13 +131,6 @@ public final class RunViewModel {
         ProjectSession reload(ProjectSession session) throws Exception;
     }
 
-    /**
-     * An SSH host not yet in known_hosts: the user decides with {@link #answerHostKey(boolean)}.
-     *
-     * @param message the question, with the fingerprint
-     */
-    public record HostKeyQuestion(String host, int port, String fingerprint, String message) {}
-
     private final RunStore store;
     private final SshSettings sshSettings;
     private final Executor background;
@@ -164,8 +157,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
-    private final ReadOnlyObjectWrapper<Optional<HostKeyQuestion>> hostKeyQuestion =
-            new ReadOnlyObjectWrapper<>(this, "hostKeyQuestion", Optional.empty());
+    private final HostKeyQuestions hostKeys;
     private final ReadOnlyObjectWrapper<Map<Integer, NodeStatus>> live =
             new ReadOnlyObjectWrapper<>(this, "live", Map.of());
     private final ObservableList<LogRow> log = FXCollections.observableArrayList();
@@ -179,7 +171,6 @@ public final class RunViewModel {
 
     private @Nullable ProjectSession session;
     private @Nullable RunHandle handle;
-    private @Nullable CompletableFuture<Boolean> pendingHostKey;
     private Consumer<ProjectSession> reloaded = s -> {};
     private Supplier<@Nullable RerunPlan> planSource = () -> null;
     private final BooleanProperty planReady = new SimpleBooleanProperty(this, "planReady", false);
@@ -204,6 +195,7 @@ public final class RunViewModel {
         this.reloader = reloader;
         this.background = background;
         this.fx = fx;
+        this.hostKeys = new HostKeyQuestions(fx);
         this.drainLater = CompletableFuture.delayedExecutor(DRAIN_MILLIS, TimeUnit.MILLISECONDS, fx);
         this.clock = clock;
         levelFilter.addListener((o, a, b) -> refilter());
@@ -327,8 +319,8 @@ public final class RunViewModel {
     }
 
     /** A host key question waiting for an answer. */
-    public ReadOnlyObjectProperty<Optional<HostKeyQuestion>> hostKeyQuestionProperty() {
-        return hostKeyQuestion.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Optional<HostKeyQuestions.Question>> hostKeyQuestionProperty() {
+        return hostKeys.currentProperty();
     }
 
     /** The live status of every node the current run started or finished, by graph index. */
@@ -429,6 +421,7 @@ public final class RunViewModel {
             summary.set("The scheduled run was cancelled before it started.");
             return;
         }
+        hostKeys.answer(false); // a host key question of this run is refused with it
         RunHandle h = handle;
         if (h != null) {
             appendNow("warn", "", "Cancelling: dbt is asked to stop, and killed if it does not within 10 s");
@@ -438,12 +431,7 @@ public final class RunViewModel {
 
     /** Answers the pending host key question: trust the key (added to known_hosts) or refuse the host. */
     public void answerHostKey(boolean trust) {
-        CompletableFuture<Boolean> answer = pendingHostKey;
-        pendingHostKey = null;
-        hostKeyQuestion.set(Optional.empty());
-        if (answer != null) {
-            answer.complete(trust);
-        }
+        hostKeys.answer(trust);
     }
 
     /** Asks for the nodes that still need a run to be selected (and so planned). */
@@ -507,8 +495,8 @@ public final class RunViewModel {
                             dbt.isEmpty() ? Optional.empty() : Optional.of(dbt),
                             sshSettings,
                             SshPrompts.none()
-                                    .withHostKey((name, port, type, fingerprint) ->
-                                            askHostKey(name, port, type, fingerprint, h)))) {
+                                    .withHostKey((name, port, type, fingerprint) -> hostKeys.ask(
+                                            name, port, type, fingerprint, () -> !h.isCancelled(), action -> {})))) {
                 PlanRunner runner = new PlanRunner(executor, store, clock);
                 if (resumeJournal.isPresent()) {
                     Journal journal = Journal.read(resumeJournal.get());
@@ -571,30 +559,6 @@ public final class RunViewModel {
             String message = failure;
             fx.execute(() -> finished(ended, message));
         });
-    }
-
-    private boolean askHostKey(String name, int port, String type, String fingerprint, RunHandle h) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        String where = port == 22 ? name : name + ":" + port;
-        String message = where + " is not in your known_hosts yet. Its " + type + " key fingerprint is\n" + fingerprint
-                + "\nTrust it only if it matches what the host's administrator reads with ssh-keygen -lf on the host."
-                + " Trust it and add it to known_hosts?";
-        fx.execute(() -> {
-            if (h.isCancelled()) {
-                answer.complete(false);
-                return;
-            }
-            pendingHostKey = answer;
-            hostKeyQuestion.set(Optional.of(new HostKeyQuestion(name, port, fingerprint, message)));
-        });
-        try {
-            return answer.get(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
-        }
     }
 
     /** On the runner's thread: queue, and make sure one drain is scheduled. */
