@@ -160,8 +160,8 @@ class RescueWindowIT {
                 context.main().sessionProperty().get().project().graph().size());
     }
 
-    private static RealDbt brokenDemo() throws Exception {
-        RealDbt dbt = RealDbt.demoCopy(Files.createTempDirectory("rescue-window"));
+    private RealDbt brokenDemo() throws Exception {
+        RealDbt dbt = RealDbt.demoCopy(home.resolve("work"));
         assertEquals(0, dbt.run("run-operation", "load_raw_data").exitCode());
         RealDbt.Outcome broken =
                 dbt.run("build", "--exclude", "resource_type:unit_test", "--vars", "{demo_break_model: true}");

@@ -4,9 +4,16 @@ package dev.dbtrescue.app.plan;
 import dev.dbtrescue.app.plan.PlanViewModel.BatchRow;
 import dev.dbtrescue.app.plan.PlanViewModel.NodeRow;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -118,7 +125,7 @@ public final class PlanView extends VBox {
         warnings.setId("plan-warnings");
         warnings.setPrefHeight(64);
         warnings.setPlaceholder(new Label("No warnings"));
-        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.getWarnings()));
+        warnings.visibleProperty().bind(Bindings.isNotEmpty(viewModel.getWarnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
 
         batchList = new ListView<>(viewModel.getBatches());
@@ -140,7 +147,7 @@ public final class PlanView extends VBox {
             commandText.setText(now == null ? "" : now.command());
             notes.setText(now == null ? "" : String.join("\n", now.notes()));
         });
-        viewModel.getBatches().addListener((javafx.collections.ListChangeListener<BatchRow>) c -> {
+        viewModel.getBatches().addListener((ListChangeListener<BatchRow>) c -> {
             if (!viewModel.getBatches().isEmpty()
                     && batchList.getSelectionModel().isEmpty()) {
                 batchList.getSelectionModel().selectFirst();
@@ -237,14 +244,14 @@ public final class PlanView extends VBox {
         }
     }
 
-    private java.util.Optional<java.nio.file.Path> choose(String title, String name, boolean saving) {
+    private Optional<Path> choose(String title, String name, boolean saving) {
         var chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(name);
         File file = saving
                 ? chooser.showSaveDialog(getScene().getWindow())
                 : chooser.showOpenDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(File::toPath);
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     private static Spinner<Integer> spinner(int min, int max, int value, String id) {
@@ -264,13 +271,13 @@ public final class PlanView extends VBox {
         return field;
     }
 
-    private static HBox labelled(String text, javafx.scene.Node control) {
+    private static HBox labelled(String text, Node control) {
         var box = new HBox(4, new Label(text), control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+    private static Button button(String text, String id, EventHandler<ActionEvent> action) {
         var button = new Button(text);
         button.setId(id);
         button.setOnAction(action);

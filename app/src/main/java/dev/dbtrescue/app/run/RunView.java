@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -217,7 +218,7 @@ public final class RunView extends VBox {
         return field;
     }
 
-    private static HBox labelled(String text, javafx.scene.Node control) {
+    private static HBox labelled(String text, Node control) {
         var box = new HBox(4, new Label(text), control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -88,12 +88,7 @@ class DrawingStatsTest {
 
     @Test
     void drawnCrossingsOfTheDemoPictureEqualPairwiseSegmentIntersections() throws Exception {
-        var demo = IncidentSubgraphs.loadArtifacts(Fixtures.demo("failed-build"));
-        var whole = IncidentSubgraphs.of(
-                "demo",
-                "",
-                demo.status(),
-                demo.graph().nodes().stream().map(n -> n.id()).toList());
+        var whole = wholeDemo();
         var laid = ReviewEngines.ours(whole.graph(), new LayeredLayout(ReviewEngines.OPTIONS).layout(whole.graph()));
         List<double[]> drawn = laid.drawing().drawn();
         assertEquals(pairwiseIntersections(drawn), DrawnCrossings.count(drawn));
@@ -101,12 +96,7 @@ class DrawingStatsTest {
 
     @Test
     void routesHeldAcrossColumnsEnterNoForeignBoxOfTheDemoPicture() throws Exception {
-        var demo = IncidentSubgraphs.loadArtifacts(Fixtures.demo("failed-build"));
-        var whole = IncidentSubgraphs.of(
-                "demo",
-                "",
-                demo.status(),
-                demo.graph().nodes().stream().map(n -> n.id()).toList());
+        var whole = wholeDemo();
         var result = new LayeredLayout(ReviewEngines.OPTIONS).layout(whole.graph());
         assertEquals(
                 List.of(true, 0L),
@@ -160,5 +150,15 @@ class DrawingStatsTest {
         assertEquals(
                 List.of(0L, 0L),
                 List.of(DrawingStats.of(laid.drawing()).crossings(), CrossingMetric.count(laid.layers())));
+    }
+
+    /** The whole demo project as the review picture would show it. */
+    private static IncidentSubgraphs.IncidentCase wholeDemo() throws Exception {
+        var demo = IncidentSubgraphs.loadArtifacts(Fixtures.demo("failed-build"));
+        return IncidentSubgraphs.of(
+                "demo",
+                "",
+                demo.status(),
+                demo.graph().nodes().stream().map(n -> n.id()).toList());
     }
 }
