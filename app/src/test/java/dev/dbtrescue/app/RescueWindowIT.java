@@ -114,12 +114,21 @@ class RescueWindowIT {
                 .get(60, TimeUnit.SECONDS));
         String markdown = Files.readString(report);
         assertTrue(markdown.contains("dbt build --select"), markdown);
+        // nothing fails any more, so the picture shows what the analyst selects: the repaired model and below
+        robot.clickOn("#select-field").write("int_payments_converted+").type(KeyCode.ENTER);
+        waitLong(() -> context.main()
+                .selection()
+                .selectionProperty()
+                .get()
+                .contains(opened.project().graph().indexOf(FAILED_MODEL)));
         Path svg = home.resolve("export/incident.svg");
         assertTrue(
                 WaitForAsyncUtils.asyncFx(() -> context.main().rescue().export().export(ExportViewModel.Kind.SVG, svg))
                         .get()
                         .get(60, TimeUnit.SECONDS));
-        assertTrue(Files.readString(svg).contains("data-unique-id=\"" + FAILED_MODEL + "\""));
+        assertTrue(
+                Files.readString(svg).contains("data-unique-id=\"" + FAILED_MODEL + "\" data-status=\"success\""),
+                "the repaired model is drawn as a success");
     }
 
     @Test
