@@ -167,8 +167,14 @@ public final class PlanView extends VBox {
                 "split-batch",
                 e -> viewModel.split(
                         selectedBatch(), nodeList.getSelectionModel().getSelectedIndex()));
-        var earlier = button("Earlier", "batch-earlier", e -> reselect(viewModel.moveBatch(selectedBatch(), -1), -1));
-        var later = button("Later", "batch-later", e -> reselect(viewModel.moveBatch(selectedBatch(), 1), 1));
+        var earlier = button(
+                "Earlier",
+                "batch-earlier",
+                e -> viewModel.moveBatch(selectedBatch(), -1).thenAccept(moved -> reselect(moved, -1)));
+        var later = button(
+                "Later",
+                "batch-later",
+                e -> viewModel.moveBatch(selectedBatch(), 1).thenAccept(moved -> reselect(moved, 1)));
         var edits = new HBox(6, copy, merge, splitHere, earlier, later);
         edits.setAlignment(Pos.CENTER_LEFT);
         var detail = new VBox(6, commandText, edits, notes, nodeList);

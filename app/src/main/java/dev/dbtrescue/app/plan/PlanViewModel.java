@@ -316,10 +316,11 @@ public final class PlanViewModel {
         PlanSource source = source(s, selection);
         PlanOptions chosen = options;
         busy.set(true);
+        LineageGraph graph = s.project().graph();
         planning.submit(
                 () -> {
                     try {
-                        return p.plan(nodes, chosen, source);
+                        return Shown.of(graph, p.plan(nodes, chosen, source));
                     } catch (PlanningException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
@@ -338,12 +339,12 @@ public final class PlanViewModel {
      * reason in {@link #errorProperty()}, when dbt would then run it before one of its parents or after one of its
      * children.
      *
-     * @return true if the plan changed
+     * @return completes on the FX thread with true if the plan changed
      */
-    public boolean moveNode(String uniqueId, int toBatch) {
+    public CompletableFuture<Boolean> moveNode(String uniqueId, int toBatch) {
         RerunPlan current = plan.get();
         if (current == null || toBatch < 1 || toBatch > current.batches().size()) {
-            return false;
+            return nothing();
         }
         List<List<NodeId>> groups = groups(current);
         NodeId id = NodeId.of(uniqueId);
@@ -352,36 +353,42 @@ public final class PlanViewModel {
         return regroup(current, groups);
     }
 
-    /** Merges a batch with the next one. */
-    public boolean mergeWithNext(int batch) {
+    /** Merges a batch with the next one; completes with true if the plan changed. */
+    public CompletableFuture<Boolean> mergeWithNext(int batch) {
         RerunPlan current = plan.get();
         if (current == null || batch < 1 || batch >= current.batches().size()) {
-            return false;
+            return nothing();
         }
         List<List<NodeId>> groups = groups(current);
         groups.get(batch - 1).addAll(groups.remove(batch));
         return regroup(current, groups);
     }
 
-    /** Splits a batch in two before its node at {@code position} (0-based, in the batch's order). */
-    public boolean split(int batch, int position) {
+    /**
+     * Splits a batch in two before its node at {@code position} (0-based, in the batch's order); completes with true
+     * if the plan changed.
+     */
+    public CompletableFuture<Boolean> split(int batch, int position) {
         RerunPlan current = plan.get();
         if (current == null || batch < 1 || batch > current.batches().size()) {
-            return false;
+            return nothing();
         }
         List<List<NodeId>> groups = groups(current);
         List<NodeId> whole = groups.get(batch - 1);
         if (position <= 0 || position >= whole.size()) {
             error.set("Split batch " + batch + " at a node after its first: choose where the second part starts.");
-            return false;
+            return nothing();
         }
         groups.set(batch - 1, new ArrayList<>(whole.subList(0, position)));
         groups.add(batch, new ArrayList<>(whole.subList(position, whole.size())));
         return regroup(current, groups);
     }
 
-    /** Moves a whole batch one place earlier ({@code -1}) or later ({@code +1}), where dependencies allow. */
-    public boolean moveBatch(int batch, int delta) {
+    /**
+     * Moves a whole batch one place earlier ({@code -1}) or later ({@code +1}), where dependencies allow; completes
+     * with true if the plan changed.
+     */
+    public CompletableFuture<Boolean> moveBatch(int batch, int delta) {
         RerunPlan current = plan.get();
         int to = batch + delta;
         if (current == null
@@ -389,7 +396,7 @@ public final class PlanViewModel {
                 || batch > current.batches().size()
                 || to < 1
                 || to > current.batches().size()) {
-            return false;
+            return nothing();
         }
         List<List<NodeId>> groups = groups(current);
         groups.add(to - 1, groups.remove(batch - 1));
@@ -446,7 +453,7 @@ public final class PlanViewModel {
                     try {
                         RerunPlan read = PlanJson.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
                         check(s, file, read);
-                        return read;
+                        return Shown.of(s.project().graph(), read);
                     } catch (PlanningException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     } catch (IOException e) {
@@ -459,7 +466,7 @@ public final class PlanViewModel {
                     error.set("");
                     show(read);
                     edited.set(true);
-                    message.set("Loaded " + read.batches().size() + " batches from " + file);
+                    message.set("Loaded " + read.plan().batches().size() + " batches from " + file);
                     done.complete(true);
                 },
                 failure -> {
@@ -496,23 +503,37 @@ public final class PlanViewModel {
         }
     }
 
-    private boolean regroup(RerunPlan current, List<List<NodeId>> groups) {
+    /** Makes the edited batches in the background; a refusal leaves the plan as it was and says why. */
+    private CompletableFuture<Boolean> regroup(RerunPlan current, List<List<NodeId>> groups) {
         RerunPlanner p = planner;
-        if (p == null) {
-            return false;
+        ProjectSession s = session;
+        if (p == null || s == null) {
+            return nothing();
         }
-        try {
-            RerunPlan changed = p.regroup(current, groups);
-            planning.cancel(); // an older automatic plan must not overwrite the edit
-            busy.set(false);
-            error.set("");
-            show(changed);
-            edited.set(true);
-            return true;
-        } catch (PlanningException e) {
-            error.set(e.getMessage());
-            return false;
-        }
+        LineageGraph graph = s.project().graph();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        busy.set(true);
+        planning.submit(
+                () -> {
+                    try {
+                        return Shown.of(graph, p.regroup(current, groups));
+                    } catch (PlanningException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                },
+                changed -> {
+                    busy.set(false);
+                    error.set("");
+                    show(changed);
+                    edited.set(true);
+                    done.complete(true);
+                },
+                failure -> {
+                    busy.set(false);
+                    error.set(failure.getMessage());
+                    done.complete(false);
+                });
+        return done;
     }
 
     private static List<List<NodeId>> groups(RerunPlan current) {
@@ -576,50 +597,64 @@ public final class PlanViewModel {
         show(null);
     }
 
-    private void show(@Nullable RerunPlan made) {
-        plan.set(made);
+    private void show(@Nullable Shown made) {
         if (made == null) {
+            plan.set(null);
             batches.clear();
             warnings.clear();
             summary.set("");
             batchOfNode.set(Map.of());
             return;
         }
-        ProjectSession s = session;
-        LineageGraph graph = s == null ? null : s.project().graph();
-        List<BatchRow> rows = new ArrayList<>();
-        Map<Integer, Integer> numbers = new HashMap<>();
-        List<String> notes = new ArrayList<>(made.warnings());
-        for (Batch batch : made.batches()) {
-            List<NodeRow> nodes = new ArrayList<>();
-            for (PlannedNode node : batch.nodes()) {
-                nodes.add(new NodeRow(
-                        node.id().value(), node.name(), node.type().dbtName(), node.companion(), node.fullRefresh()));
-                if (graph != null && graph.contains(node.id())) {
-                    numbers.put(graph.indexOf(node.id()), batch.number());
+        plan.set(made.plan());
+        batches.setAll(made.rows());
+        warnings.setAll(made.warnings());
+        batchOfNode.set(made.batchOf());
+        summary.set(made.summary());
+    }
+
+    /**
+     * A plan as the panel lists it, made off the FX thread (on the 15k project a plan of 3,500 nodes has as many
+     * rows, and the exposures it reaches take a walk of the graph).
+     */
+    private record Shown(
+            RerunPlan plan, List<BatchRow> rows, List<String> warnings, Map<Integer, Integer> batchOf, String summary) {
+
+        static Shown of(LineageGraph graph, RerunPlan made) {
+            List<BatchRow> rows = new ArrayList<>();
+            Map<Integer, Integer> numbers = new HashMap<>();
+            List<String> notes = new ArrayList<>(made.warnings());
+            for (Batch batch : made.batches()) {
+                List<NodeRow> nodes = new ArrayList<>();
+                for (PlannedNode node : batch.nodes()) {
+                    nodes.add(new NodeRow(
+                            node.id().value(),
+                            node.name(),
+                            node.type().dbtName(),
+                            node.companion(),
+                            node.fullRefresh()));
+                    if (graph.contains(node.id())) {
+                        numbers.put(graph.indexOf(node.id()), batch.number());
+                    }
                 }
+                rows.add(new BatchRow(
+                        batch.number(),
+                        nodes,
+                        (batch.hasDefaultEstimates() ? "~" : "") + Durations.format(batch.estimated()),
+                        batch.flags().stream().map(PlanViewModel::flagName).collect(Collectors.joining(", ")),
+                        batch.notes(),
+                        batch.command().shell()));
+                batch.notes().forEach(n -> notes.add("Batch " + batch.number() + ": " + n));
             }
-            rows.add(new BatchRow(
-                    batch.number(),
-                    nodes,
-                    (batch.hasDefaultEstimates() ? "~" : "") + Durations.format(batch.estimated()),
-                    batch.flags().stream().map(PlanViewModel::flagName).collect(Collectors.joining(", ")),
-                    batch.notes(),
-                    batch.command().shell()));
-            batch.notes().forEach(n -> notes.add("Batch " + batch.number() + ": " + n));
-        }
-        if (graph != null) {
             exposures(graph, made).ifPresent(notes::add);
+            String summary = made.batches().size() + (made.batches().size() == 1 ? " batch, " : " batches, ")
+                    + made.nodeCount() + " nodes, about " + Durations.format(made.estimated())
+                    + (made.criticalPath().nodes().isEmpty()
+                            ? ""
+                            : " · critical path "
+                                    + Durations.format(made.criticalPath().duration()));
+            return new Shown(made, List.copyOf(rows), List.copyOf(notes), Map.copyOf(numbers), summary);
         }
-        batches.setAll(rows);
-        warnings.setAll(notes);
-        batchOfNode.set(Map.copyOf(numbers));
-        summary.set(made.batches().size() + (made.batches().size() == 1 ? " batch, " : " batches, ")
-                + made.nodeCount() + " nodes, about " + Durations.format(made.estimated())
-                + (made.criticalPath().nodes().isEmpty()
-                        ? ""
-                        : " · critical path "
-                                + Durations.format(made.criticalPath().duration())));
     }
 
     /** The exposures the plan's nodes feed: rebuilding them touches dashboards and applications people use. */

@@ -62,13 +62,13 @@ class PlanViewModelTest {
         int converted = batchOf(TestSessions.FAILED_MODEL);
         assertTrue(converted >= 2, "int_payments_converted runs after fin_fx_rates");
 
-        assertFalse(vm.moveNode("model.rescue_shop.fct_payments", converted - 1));
+        assertFalse(vm.moveNode("model.rescue_shop.fct_payments", converted - 1).join());
         assertTrue(
                 vm.errorProperty().get().startsWith("fct_payments cannot run in batch " + (converted - 1)),
                 vm.errorProperty().get());
         assertEquals(batches, vm.getBatches().size());
 
-        assertTrue(vm.mergeWithNext(1));
+        assertTrue(vm.mergeWithNext(1).join());
         assertEquals(batches - 1, vm.getBatches().size());
         assertTrue(vm.editedProperty().get());
         assertTrue(
@@ -76,8 +76,21 @@ class PlanViewModelTest {
                 vm.getBatches().getFirst().flags());
         assertEquals("", vm.errorProperty().get());
 
-        assertTrue(vm.split(1, 1));
+        assertTrue(vm.split(1, 1).join());
         assertEquals(batches, vm.getBatches().size());
+
+        NodeId payments = NodeId.of("model.rescue_shop.fct_payments");
+        assertTrue(
+                vm.moveNode(payments.value(), batchOf(TestSessions.FAILED_MODEL))
+                        .join(),
+                vm.errorProperty().get());
+        assertEquals(batchOf(TestSessions.FAILED_MODEL), batchOf(payments), "beside its parent is allowed");
+        int last = vm.getBatches().size();
+        assertFalse(vm.moveBatch(last, -last).join(), "out of range");
+        assertFalse(vm.moveBatch(batchOf(payments), -1).join(), "the batch holds the parent of what comes after");
+        assertTrue(
+                vm.errorProperty().get().contains("cannot run in batch"),
+                vm.errorProperty().get());
     }
 
     @Test
@@ -116,6 +129,31 @@ class PlanViewModelTest {
                         + " 'fct_payments'?).",
                 vm.errorProperty().get());
         assertTrue(vm.getBatches().isEmpty());
+    }
+
+    @Test
+    void planningAndHandEditsRunOffTheCallersThread() throws Exception {
+        var work = new TestSessions.Recording();
+        var queued = new PlanViewModel(work, Runnable::run);
+        PresetSelection failed = session.presets().failed();
+        BitSet nodes = new BitSet();
+        failed.nodes().forEach(id -> nodes.set(session.project().graph().indexOf(id)));
+        queued.setSession(session);
+        work.runAll();
+        queued.setSelection(new NodeSelection(nodes, failed.select(), "", "failed"));
+        queued.maxNodesProperty().set(1);
+        assertTrue(queued.getBatches().isEmpty(), "nothing is planned on the caller's thread");
+        work.runAll();
+        int batches = queued.getBatches().size();
+        assertTrue(batches > 1);
+
+        var merged = queued.mergeWithNext(1);
+
+        assertFalse(merged.isDone());
+        assertEquals(batches, queued.getBatches().size());
+        work.runAll();
+        assertTrue(merged.join());
+        assertEquals(batches - 1, queued.getBatches().size());
     }
 
     private int batchOf(NodeId id) {
