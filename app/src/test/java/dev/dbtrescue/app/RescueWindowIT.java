@@ -88,6 +88,13 @@ class RescueWindowIT {
                 && !text(robot, "#run-summary").isEmpty());
 
         assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+        long reporting = context.main().rescue().plan().planProperty().get().batches().stream()
+                .flatMap(b -> b.ids().stream())
+                .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
+                .count();
+        assertTrue(
+                text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
+                text(robot, "#run-progress-text"));
         assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
         assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
         waitLong(() -> {

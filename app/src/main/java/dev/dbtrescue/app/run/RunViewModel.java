@@ -5,6 +5,7 @@ import dev.dbtrescue.app.common.HostKeyQuestions;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.RunStatus;
 import dev.dbtrescue.graph.plan.PlanJson;
@@ -181,7 +182,8 @@ public final class RunViewModel {
     private long historyGeneration;
     private @Nullable Instant started;
     private Duration estimated = Duration.ZERO;
-    private int total;
+    /** The plan's nodes that report a result: progress counts these (dbt also reports nodes run implicitly). */
+    private Set<String> planned = Set.of();
 
     /**
      * @param store where journals and batch artifacts are kept
@@ -333,11 +335,6 @@ public final class RunViewModel {
         return shownLog;
     }
 
-    /** Every console line of the current run. */
-    public int logSize() {
-        return log.size();
-    }
-
     /** The runs of this project, newest first. */
     public ObservableList<HistoryRow> getHistory() {
         return FXCollections.unmodifiableObservableList(history);
@@ -474,7 +471,7 @@ public final class RunViewModel {
         progress.set(0);
         started = clock.instant();
         estimated = plan == null ? Duration.ZERO : plan.estimated();
-        total = plan == null ? 0 : plan.nodeCount();
+        planned = plan == null ? Set.of() : resultNodes(plan, s.project().graph());
         updateProgress();
         running.set(true);
         RunHandle h = new RunHandle();
@@ -513,7 +510,7 @@ public final class RunViewModel {
                             journal.file().toString(), journal.header().planJson());
                     fx.execute(() -> {
                         estimated = planned.estimated();
-                        total = planned.nodeCount();
+                        this.planned = resultNodes(planned, s.project().graph());
                         updateProgress();
                     });
                     LineageGraph graph = runner.lineageForResume(journal, folder, this::enqueue);
@@ -590,7 +587,9 @@ public final class RunViewModel {
                 }
                 case RunEvent.NodeFinished e -> {
                     statusesChanged |= setLive(graph, e.uniqueId(), statusOf(e.status()));
-                    done.add(e.uniqueId());
+                    if (planned.contains(e.uniqueId())) {
+                        done.add(e.uniqueId());
+                    }
                     rows.add(new LogRow(e.at(), e.succeeded() ? "info" : level(e.status()), e.uniqueId(), e.text()));
                 }
                 case RunEvent.LogLine e ->
@@ -609,7 +608,7 @@ public final class RunViewModel {
                     batchEnded = true;
                 }
                 case RunEvent.BatchSkipped e -> {
-                    done.addAll(e.nodes());
+                    e.nodes().stream().filter(planned::contains).forEach(done::add);
                     rows.add(new LogRow(e.at(), "warn", "", "== " + e.text()));
                 }
                 case RunEvent.InvocationStarted e -> rows.add(new LogRow(e.at(), "info", "", e.text()));
@@ -656,14 +655,14 @@ public final class RunViewModel {
 
     private void updateProgress() {
         Instant from = started;
-        progress.set(total == 0 ? 0 : Math.min(1, done.size() / (double) total));
+        progress.set(planned.isEmpty() ? 0 : done.size() / (double) planned.size());
         if (from == null) {
             progressText.set("");
             return;
         }
         Duration elapsed = Duration.between(from, clock.instant()).withNanos(0);
-        progressText.set(Math.min(done.size(), Math.max(total, done.size())) + " / " + total + " nodes · "
-                + Durations.format(elapsed) + (estimated.isZero() ? "" : " of about " + Durations.format(estimated)));
+        progressText.set(done.size() + " / " + planned.size() + " nodes · " + Durations.format(elapsed)
+                + (estimated.isZero() ? "" : " of about " + Durations.format(estimated)));
     }
 
     private void reload() {
@@ -849,6 +848,16 @@ public final class RunViewModel {
                 when.map(DAY_TIME::format).orElse(journal.header().runId()),
                 outcome,
                 succeeded < planned);
+    }
+
+    /** The plan's nodes that report a result: ephemeral models never do (dbt compiles them into their consumers). */
+    private static Set<String> resultNodes(RerunPlan plan, LineageGraph graph) {
+        Set<String> out = new HashSet<>();
+        plan.batches()
+                .forEach(b -> b.ids().stream()
+                        .filter(id -> !graph.node(id).map(Node::isEphemeral).orElse(false))
+                        .forEach(id -> out.add(id.value())));
+        return Set.copyOf(out);
     }
 
     /** The console level of a node result that did not succeed. */

@@ -80,7 +80,7 @@ class RunViewModelTest {
         fxTasks.getFirst().run();
 
         assertEquals(1, updates.size(), "the lineage is recoloured once");
-        assertEquals(1_000, vm.logSize());
+        assertEquals(1_000, vm.getLog().size());
         assertEquals(Math.min(1_000, nodes.size()), vm.liveProperty().get().size());
     }
 
