@@ -259,10 +259,11 @@ public final class LineageCanvas extends Region {
         int diameter = (int) Math.round(Math.clamp(nodeScreen, 4, Detail.BOXES_FROM_PX));
         dots.draw(index, look, viewport.originX(), viewport.originY(), viewport.scale(), diameter);
         int[] pixels = dots.pixels();
-        // write only inside updateBuffer: Prism reads the same buffer (and moves its limit) when it uploads it
+        // write only inside updateBuffer, and through a duplicate: Prism reads the same buffer and moves its position
+        // and limit when it uploads it, so the shared buffer's bounds are not ours to set or trust (with frequent
+        // repaints, as a live run gives, a put against Prism's limit failed)
         dotPixels.updateBuffer(buffer -> {
-            IntBuffer target = buffer.getBuffer();
-            target.clear();
+            IntBuffer target = buffer.getBuffer().duplicate().clear();
             for (int y = y0; y < y1; y++) {
                 target.put(y * w + x0, pixels, y * w + x0, x1 - x0);
             }
