@@ -28,9 +28,13 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /** The run panel: where and how to run, progress, the live log, the summary and the project's run history. */
 public final class RunView extends VBox {
+
+    /** The height of one log line. */
+    static final double LOG_ROW_HEIGHT = 22;
 
     private final RunViewModel viewModel;
     private final ListView<LogRow> logList;
@@ -143,6 +147,7 @@ public final class RunView extends VBox {
         logList.setId("run-log");
         logList.setPlaceholder(new Label("dbt's output appears here while a plan runs"));
         logList.setCellFactory(list -> new LogCell());
+        logList.setFixedCellSize(LOG_ROW_HEIGHT); // lines never wrap: no cell is measured as lines arrive
         viewModel.getLog().addListener((ListChangeListener<LogRow>) c -> {
             if (viewModel.followProperty().get() && !viewModel.getLog().isEmpty()) {
                 logList.scrollTo(viewModel.getLog().size() - 1);
@@ -224,23 +229,28 @@ public final class RunView extends VBox {
         return box;
     }
 
-    /** A log line, coloured by level. */
+    /**
+     * A log line, coloured by level. The colour is set directly, not through style classes: a live run updates cells
+     * many times a second, and every style class change would make JavaFX apply CSS to the cell again.
+     */
     private static final class LogCell extends ListCell<LogRow> {
+        private static final Color ERROR = Color.web("#b00020");
+        private static final Color WARN = Color.web("#8a5a00");
+
         @Override
         protected void updateItem(LogRow item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("log-warn", "log-error");
             if (empty || item == null) {
                 setText(null);
                 return;
             }
             setText(item.toString());
-            if (!item.level().equals("info")) {
-                getStyleClass().add("log-" + item.level());
-                setStyle(item.level().equals("error") ? "-fx-text-fill: #b00020;" : "-fx-text-fill: #8a5a00;");
-            } else {
-                setStyle("");
-            }
+            setTextFill(
+                    switch (item.level()) {
+                        case "error" -> ERROR;
+                        case "warn" -> WARN;
+                        default -> Color.BLACK;
+                    });
         }
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -8,6 +10,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +21,17 @@ public final class Minimap extends Region {
 
     private static final double PADDING = 4;
 
+    /** The shortest time between two renders of the dots for look changes. */
+    static final Duration LOOK_PAUSE = Duration.millis(250);
+
     private final LineageCanvas lineage;
     private final Canvas canvas = new Canvas();
     private @Nullable WritableImage dots;
     private double scale;
     private double offsetX;
     private double offsetY;
+    private long lastRender;
+    private final PauseTransition pending = new PauseTransition(LOOK_PAUSE);
 
     public Minimap(LineageCanvas lineage) {
         this.lineage = lineage;
@@ -31,14 +39,29 @@ public final class Minimap extends Region {
         setPrefSize(220, 160);
         setMinSize(40, 30);
         setId("lineage-minimap");
-        getStyleClass().add("lineage-minimap");
-        lineage.onViewChanged(this::paint);
-        lineage.onLookChanged(() -> {
+        pending.setOnFinished(e -> {
             dots = null;
             paint();
         });
+        getStyleClass().add("lineage-minimap");
+        lineage.onViewChanged(this::paint);
+        lineage.onLookChanged(this::lookChanged);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::moveView);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::moveView);
+    }
+
+    /**
+     * Re-renders the dots for a new look at most every {@link #LOOK_PAUSE}: a live run changes the look many times a
+     * second, and each render stamps every node of the world.
+     */
+    private void lookChanged() {
+        long now = System.nanoTime();
+        if (now - lastRender >= LOOK_PAUSE.toMillis() * 1_000_000L) {
+            dots = null;
+            paint();
+        } else if (!pending.getStatus().equals(Animation.Status.RUNNING)) {
+            pending.playFromStart();
+        }
     }
 
     private void moveView(MouseEvent event) {
@@ -71,6 +94,7 @@ public final class Minimap extends Region {
         offsetY = (h - worldH * scale) / 2;
         if (dots == null) {
             dots = renderDots(w, h);
+            lastRender = System.nanoTime();
         }
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setFill(LineageCanvas.BACKGROUND);
