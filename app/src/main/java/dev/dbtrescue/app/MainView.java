@@ -3,15 +3,19 @@ package dev.dbtrescue.app;
 
 import dev.dbtrescue.app.detail.DetailView;
 import dev.dbtrescue.app.lineage.LineageView;
+import dev.dbtrescue.app.lineage.Preset;
 import dev.dbtrescue.app.lineage.SelectionView;
+import dev.dbtrescue.app.lineage.SelectionViewModel;
 import dev.dbtrescue.app.plan.PlanView;
 import dev.dbtrescue.app.project.OpenProjectView;
 import dev.dbtrescue.app.report.ExportViewModel;
 import dev.dbtrescue.app.run.RunView;
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -20,9 +24,12 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -187,6 +194,7 @@ public final class MainView extends BorderPane {
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         find.setOnAction(e -> lineage.focusSearch());
         var view = new Menu("View", null, find, fit, whole, failures);
+        var edit = selectionMenu(viewModel.selection());
         var showPlan = new MenuItem("Plan");
         showPlan.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         showPlan.setOnAction(e -> tabs.getSelectionModel().select(0));
@@ -205,6 +213,50 @@ public final class MainView extends BorderPane {
         showRun.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
         showRun.setOnAction(e -> tabs.getSelectionModel().select(1));
         var rescueMenu = new Menu("Rescue", null, showPlan, runPlan, showRun);
-        return new MenuBar(file, view, rescueMenu);
+        return new MenuBar(file, edit, view, rescueMenu);
+    }
+
+    /** Undo and redo of selection changes, the presets and the clipboard, each with a shortcut. */
+    private static Menu selectionMenu(SelectionViewModel selection) {
+        var undo = new MenuItem("Undo selection change");
+        undo.setId("menu-undo-selection");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.disableProperty().bind(selection.canUndoProperty().not());
+        undo.setOnAction(e -> selection.undo());
+        var redo = new MenuItem("Redo selection change");
+        redo.setId("menu-redo-selection");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redo.disableProperty().bind(selection.canRedoProperty().not());
+        redo.setOnAction(e -> selection.redo());
+        var edit = new Menu("Select", null, undo, redo, new SeparatorMenuItem());
+        edit.setId("menu-select");
+        int key = 1;
+        for (Preset preset : Preset.values()) {
+            var item = new MenuItem(preset.label());
+            item.setId("menu-preset-" + preset.name().toLowerCase(Locale.ROOT));
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + key++));
+            item.disableProperty()
+                    .bind(selection.presetAvailableProperty(preset).not());
+            item.setOnAction(e -> selection.applyPreset(preset));
+            edit.getItems().add(item);
+        }
+        var copy = new MenuItem("Copy selection as dbt arguments");
+        copy.setId("menu-copy-selector");
+        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        copy.disableProperty().bind(selection.argumentsProperty().isEmpty());
+        copy.setOnAction(e -> {
+            var content = new ClipboardContent();
+            content.putString(selection.argumentsProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        var clear = new MenuItem("Clear selection");
+        clear.setId("menu-clear-selection");
+        clear.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+X"));
+        clear.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selection.selectionProperty().get().isEmpty(), selection.selectionProperty()));
+        clear.setOnAction(e -> selection.clear());
+        edit.getItems().addAll(new SeparatorMenuItem(), copy, clear);
+        return edit;
     }
 }

@@ -10,8 +10,10 @@ import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
 import dev.dbtrescue.graph.plan.RescuePresets.StaleCriteria;
 import dev.dbtrescue.graph.select.IndirectSelection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * it can be copied into a terminal. Selector evaluation runs off the FX thread; the newest request wins.
  */
 public final class SelectionViewModel {
+
+    /** How many selection changes {@link #undo()} can take back. */
+    static final int MAX_UNDO = 100;
 
     /** One row of the selected-node list. */
     public record NodeRow(int graphIndex, String name, String type, String uniqueId) {
@@ -69,6 +74,13 @@ public final class SelectionViewModel {
     private final BitSet added = new BitSet();
     private final BitSet removed = new BitSet();
     private long generation; // FX thread only
+    private final Deque<Snapshot> undo = new ArrayDeque<>();
+    private final Deque<Snapshot> redo = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private boolean typing; // the last remembered change came from the selector field
+    private String shownSelect = ""; // the field texts of the selection shown, for undo
+    private String shownExclude = "";
 
     public SelectionViewModel(Executor background, Executor fx) {
         this.background = background;
@@ -156,6 +168,7 @@ public final class SelectionViewModel {
         matchCount.set("");
         warning.set("");
         setBase(Resolved.NONE);
+        forgetHistory();
         RescuePresets presetsEngine = engine;
         if (presetsEngine == null || newSession == null) {
             return;
@@ -192,6 +205,7 @@ public final class SelectionViewModel {
             return;
         }
         ++generation;
+        remember(capture(), false, result.selection());
         selectText.set(result.selection().select());
         excludeText.set(result.selection().exclude());
         selectorError.set("");
@@ -216,6 +230,7 @@ public final class SelectionViewModel {
             selectorError.set(exclude.isEmpty() ? "" : "Give a --select value; --exclude alone selects nothing.");
             matchCount.set("");
             if (exclude.isEmpty()) {
+                remember(capture(), true, NodeSelection.NONE);
                 setBase(Resolved.NONE);
             }
             return;
@@ -234,6 +249,7 @@ public final class SelectionViewModel {
                                 matchCount.set("");
                                 return;
                             }
+                            remember(capture(), true, result.selection());
                             selectorError.set("");
                             matchCount.set(count(result.selection().size()));
                             setBase(result);
@@ -268,6 +284,7 @@ public final class SelectionViewModel {
 
     /** Adds nodes to the selection (lasso). */
     public void add(int[] graphIndices) {
+        Snapshot before = capture();
         NodeSelection now = selection.get();
         for (int i : graphIndices) {
             if (removed.get(i)) {
@@ -276,11 +293,12 @@ public final class SelectionViewModel {
                 added.set(i);
             }
         }
-        edited();
+        edited(before);
     }
 
     /** Removes nodes from the selection (lasso with alt). */
     public void remove(int[] graphIndices) {
+        Snapshot before = capture();
         NodeSelection now = selection.get();
         for (int i : graphIndices) {
             if (added.get(i)) {
@@ -289,12 +307,13 @@ public final class SelectionViewModel {
                 removed.set(i);
             }
         }
-        edited();
+        edited(before);
     }
 
     /** Selects nothing. */
     public void clear() {
         ++generation;
+        remember(capture(), false, NodeSelection.NONE);
         selectText.set("");
         excludeText.set("");
         selectorError.set("");
@@ -314,7 +333,7 @@ public final class SelectionViewModel {
      * removed node. The selection becomes what dbt selects with those arguments (so an added model brings its tests,
      * as {@code dbt build} would), computed off the FX thread.
      */
-    private void edited() {
+    private void edited(Snapshot before) {
         ProjectSession current = session;
         if (current == null) {
             return;
@@ -338,17 +357,19 @@ public final class SelectionViewModel {
         wanted.or(added);
         wanted.andNot(removed);
         if (select.isEmpty() || wanted.isEmpty()) {
+            ++generation;
+            remember(before, false, NodeSelection.NONE);
             publish(Resolved.NONE);
             return;
         }
-        evaluateEdit(String.join(" ", select), String.join(" ", exclude), wanted, graph);
+        evaluateEdit(before, String.join(" ", select), String.join(" ", exclude), wanted, graph);
     }
 
     /**
      * Evaluates the derived arguments. An added node that the base exclusion also matches would stay out (dbt applies
      * exclusions after every union), so then every wanted node is listed exactly instead.
      */
-    private void evaluateEdit(String select, String exclude, BitSet wanted, LineageGraph graph) {
+    private void evaluateEdit(Snapshot before, String select, String exclude, BitSet wanted, LineageGraph graph) {
         long request = ++generation;
         RescuePresets presetsEngine = engine;
         ProjectSession current = session;
@@ -382,6 +403,7 @@ public final class SelectionViewModel {
                                 warning.set(message(error));
                                 return;
                             }
+                            remember(before, false, result.selection());
                             publish(result);
                         },
                         fx);
@@ -389,6 +411,8 @@ public final class SelectionViewModel {
 
     private void publish(Resolved resolved) {
         NodeSelection value = resolved.selection();
+        shownSelect = selectText.get();
+        shownExclude = excludeText.get();
         selection.set(value);
         arguments.set(value.arguments());
         warning.set(String.join("\n", resolved.warnings()));
@@ -400,6 +424,139 @@ public final class SelectionViewModel {
             rows.setAll(resolved.rows());
         }
     }
+
+    /** True when a selection change can be undone. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** True when an undone selection change can be made again. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the selection as it was before the last change: a preset, a clear, a click or lasso edit, or the selector
+     * field (everything typed in a row counts as one change). Drops a change still being computed.
+     */
+    public void undo() {
+        step(undo, redo);
+    }
+
+    /** Makes the last undone selection change again. */
+    public void redo() {
+        step(redo, undo);
+    }
+
+    /**
+     * Selects exactly these nodes, as one change that {@link #undo()} takes back whole (the run panel's "select what
+     * still needs a run").
+     */
+    public void replaceWith(int[] graphIndices) {
+        Snapshot before = capture();
+        ++generation;
+        selectText.set("");
+        excludeText.set("");
+        selectorError.set("");
+        matchCount.set("");
+        base = NodeSelection.NONE;
+        added.clear();
+        removed.clear();
+        for (int i : graphIndices) {
+            added.set(i);
+        }
+        edited(before);
+    }
+
+    private void step(Deque<Snapshot> from, Deque<Snapshot> to) {
+        Snapshot target = from.poll();
+        if (target == null) {
+            return;
+        }
+        ++generation; // a selector or edit still on its way must not land over the restored selection
+        to.push(capture());
+        typing = false;
+        restore(target);
+        updateHistoryFlags();
+    }
+
+    /** Keeps what was shown before a change, unless the change shows the same nodes the same way. */
+    private void remember(Snapshot before, boolean fromField, NodeSelection next) {
+        if (sameSelection(before.selection(), next)) {
+            return;
+        }
+        if (!(fromField && typing && !undo.isEmpty())) {
+            undo.push(before);
+            while (undo.size() > MAX_UNDO) {
+                undo.removeLast();
+            }
+        }
+        typing = fromField;
+        redo.clear();
+        updateHistoryFlags();
+    }
+
+    private void forgetHistory() {
+        undo.clear();
+        redo.clear();
+        typing = false;
+        updateHistoryFlags();
+    }
+
+    private void updateHistoryFlags() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    private static boolean sameSelection(NodeSelection a, NodeSelection b) {
+        return a.nodes().equals(b.nodes())
+                && a.select().equals(b.select())
+                && a.exclude().equals(b.exclude());
+    }
+
+    private Snapshot capture() {
+        return new Snapshot(
+                shownSelect,
+                shownExclude,
+                base,
+                (BitSet) added.clone(),
+                (BitSet) removed.clone(),
+                selection.get(),
+                List.copyOf(rows),
+                warning.get(),
+                summary.get());
+    }
+
+    private void restore(Snapshot s) {
+        selectText.set(s.select());
+        excludeText.set(s.exclude());
+        shownSelect = s.select();
+        shownExclude = s.exclude();
+        selectorError.set("");
+        matchCount.set(s.select().isEmpty() ? "" : count(s.selection().size()));
+        base = s.base();
+        added.clear();
+        added.or(s.added());
+        removed.clear();
+        removed.or(s.removed());
+        selection.set(s.selection());
+        arguments.set(s.selection().arguments());
+        warning.set(s.warning());
+        summary.set(s.summary());
+        rows.setAll(s.rows());
+    }
+
+    /** What the selection panel showed at one moment, for undo and redo. */
+    private record Snapshot(
+            String select,
+            String exclude,
+            NodeSelection base,
+            BitSet added,
+            BitSet removed,
+            NodeSelection selection,
+            List<NodeRow> rows,
+            String warning,
+            String summary) {}
 
     /**
      * A selection with its node list and warnings, prepared off the FX thread.

@@ -172,6 +172,118 @@ class SelectionViewModelTest {
         assertEquals(model.selectionProperty().get().size(), model.getRows().size());
     }
 
+    @Test
+    void undoAndRedoWalkThroughPresetClickAndClear() {
+        vm.setSession(session);
+        assertFalse(vm.canUndoProperty().get());
+        vm.applyPreset(Preset.FAILED);
+        NodeSelection failed = vm.selectionProperty().get();
+        String failedArguments = vm.argumentsProperty().get();
+        int extra = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__customers"));
+        vm.toggle(extra);
+        NodeSelection edited = vm.selectionProperty().get();
+        vm.clear();
+
+        vm.undo();
+        assertEquals(edited.nodes(), vm.selectionProperty().get().nodes());
+        vm.undo();
+        assertEquals(failed.nodes(), vm.selectionProperty().get().nodes());
+        assertEquals(failedArguments, vm.argumentsProperty().get());
+        assertEquals(failed.select(), vm.selectTextProperty().get());
+        assertEquals(failed.size(), vm.getRows().size());
+        vm.undo();
+        assertTrue(vm.selectionProperty().get().isEmpty());
+        assertFalse(vm.canUndoProperty().get());
+
+        vm.redo();
+        vm.redo();
+        assertEquals(edited.nodes(), vm.selectionProperty().get().nodes());
+        assertTrue(vm.canRedoProperty().get());
+
+        // an edit after undoing starts a new history: the clear can no longer be redone
+        vm.toggle(extra);
+        assertFalse(vm.canRedoProperty().get());
+        assertEquals(failed.nodes(), vm.selectionProperty().get().nodes());
+        vm.undo();
+        assertEquals(edited.nodes(), vm.selectionProperty().get().nodes());
+    }
+
+    @Test
+    void anEditAfterUndoBuildsOnTheRestoredSelection() {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        NodeSelection failed = vm.selectionProperty().get();
+        int extra = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__customers"));
+        int other = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__orders"));
+        vm.toggle(extra);
+        vm.undo();
+
+        vm.toggle(other);
+
+        BitSet now = vm.selectionProperty().get().nodes();
+        assertTrue(now.get(other));
+        assertFalse(now.get(extra), "the undone click must not come back with the next one");
+        assertTrue(failed.nodes().stream().allMatch(now::get));
+    }
+
+    @Test
+    void typingInTheSelectorFieldIsOneUndoStep() {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        NodeSelection failed = vm.selectionProperty().get();
+        for (String typed : List.of("stg", "stg_shop__customers", "stg_shop__customers+")) {
+            vm.selectTextProperty().set(typed);
+            vm.previewSelector();
+        }
+        vm.previewSelector(); // Enter again: the same selection is not another step
+
+        vm.undo();
+
+        assertEquals(failed.nodes(), vm.selectionProperty().get().nodes());
+        assertEquals(failed.select(), vm.selectTextProperty().get());
+        vm.undo();
+        assertTrue(vm.selectionProperty().get().isEmpty());
+        assertEquals("", vm.selectTextProperty().get());
+    }
+
+    @Test
+    void undoDropsASelectorResultStillOnItsWay() {
+        var work = new TestSessions.Recording();
+        var model = new SelectionViewModel(work, Runnable::run);
+        model.setSession(session);
+        work.runAll();
+        model.applyPreset(Preset.FAILED);
+        model.selectTextProperty().set("stg_shop__customers+");
+        model.previewSelector(); // queued, not evaluated yet
+
+        model.clear();
+        model.undo();
+        work.runAll();
+
+        assertEquals("Failed + downstream", model.selectionProperty().get().origin());
+    }
+
+    @Test
+    void replaceWithIsOneChangeAndOpeningAProjectForgetsTheHistory() {
+        vm.setSession(session);
+        vm.applyPreset(Preset.FAILED);
+        NodeSelection failed = vm.selectionProperty().get();
+        int a = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__customers"));
+        int b = graph.indexOf(NodeId.of("model.rescue_shop.stg_shop__orders"));
+
+        vm.replaceWith(new int[] {a, b});
+
+        assertTrue(vm.selectionProperty().get().contains(a));
+        assertTrue(vm.selectionProperty().get().contains(b));
+        assertFalse(vm.selectionProperty().get().contains(failed.nodes().nextSetBit(0)));
+        vm.undo();
+        assertEquals(failed.nodes(), vm.selectionProperty().get().nodes());
+
+        vm.setSession(session);
+        assertFalse(vm.canUndoProperty().get());
+        assertFalse(vm.canRedoProperty().get());
+    }
+
     private RescuePresets engine() {
         return new RescuePresets(session.project(), session.selectors(), session.state());
     }
