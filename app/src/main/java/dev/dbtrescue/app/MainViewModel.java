@@ -75,6 +75,12 @@ public final class MainViewModel {
         run.planReadyProperty().bind(plan.planProperty().isNotNull());
         run.onReloaded(this::reloaded);
         run.onSelectRemaining(this::selectNodes);
+        detail.setRunLogSource(run::nodeLog);
+        run.onNodeLog(ids -> {
+            if (ids.isEmpty() || ids.contains(detail.uniqueIdProperty().get())) {
+                detail.refreshRunLog();
+            }
+        });
         rescue.export()
                 .setJournals(() -> run.getHistory().stream()
                         .map(RunViewModel.HistoryRow::journal)
@@ -176,8 +182,7 @@ public final class MainViewModel {
             return;
         }
         LineageGraph graph = current.project().graph();
-        selection.clear();
-        selection.add(
+        selection.replaceWith(
                 ids.stream().filter(graph::contains).mapToInt(graph::indexOf).toArray());
     }
 

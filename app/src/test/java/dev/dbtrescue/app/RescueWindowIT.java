@@ -21,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +108,12 @@ class RescueWindowIT {
                 robot.lookup("#run-log").queryListView().getItems().stream()
                         .anyMatch(row -> row.toString().contains("== Batch 2")),
                 "the log shows the second batch");
+
+        robot.clickOn("#search-field").write("int_payments_converted").type(KeyCode.ENTER);
+        waitLong(() -> text(robot, "#detail-run-log").contains("int_payments_converted"));
+        assertTrue(
+                text(robot, "#detail-run-log").lines().count() >= 2,
+                "started and finished: " + text(robot, "#detail-run-log"));
 
         ListView<?> history = robot.lookup("#run-history").queryListView();
         waitLong(() -> history.getItems().size() == 1);
@@ -211,7 +218,9 @@ class RescueWindowIT {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        javafx.scene.Node node = robot.lookup(id).query();
+        String text = node instanceof TextInputControl input ? input.getText() : ((Labeled) node).getText();
+        return text == null ? "" : text;
     }
 
     private void waitLong(java.util.concurrent.Callable<Boolean> condition) throws Exception {

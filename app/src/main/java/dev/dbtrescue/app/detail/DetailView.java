@@ -43,6 +43,7 @@ public final class DetailView extends StackPane {
                 10,
                 header(),
                 failure(),
+                runLog(),
                 fields(),
                 section(
                         "Blast radius",
@@ -135,6 +136,19 @@ public final class DetailView extends StackPane {
                 text("detail-advice", viewModel.adviceProperty()),
                 text("detail-first-line", viewModel.firstLineProperty()),
                 messagePane);
+    }
+
+    private Node runLog() {
+        var area = new TextArea();
+        area.setId("detail-run-log");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(5);
+        area.setStyle("-fx-font-family: monospace;");
+        area.textProperty().bind(viewModel.runLogProperty());
+        // keep the newest line in view while the run adds lines
+        area.textProperty().addListener((obs, was, now) -> area.positionCaret(now.length()));
+        return section("This run's log", viewModel.runLogProperty().isNotEmpty(), area);
     }
 
     private Node fields() {

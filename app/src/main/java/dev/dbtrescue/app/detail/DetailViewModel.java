@@ -5,11 +5,13 @@ import dev.dbtrescue.app.common.LatestRequest;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.manifest.Manifest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,9 +37,11 @@ public final class DetailViewModel extends DetailFields {
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper(this, "sql", "");
     private final ReadOnlyStringWrapper sqlTitle = new ReadOnlyStringWrapper(this, "sqlTitle", "");
     private final ReadOnlyBooleanWrapper sqlLoading = new ReadOnlyBooleanWrapper(this, "sqlLoading");
+    private final ReadOnlyStringWrapper runLog = new ReadOnlyStringWrapper(this, "runLog", "");
 
     private @Nullable ProjectSession session; // FX thread only
     private Consumer<NodeId> navigator = this::showInSameSession;
+    private Function<String, List<String>> runLogSource = uniqueId -> List.of();
 
     /**
      * @param background runs the state comparison and SQL reads
@@ -62,6 +66,7 @@ public final class DetailViewModel extends DetailFields {
         resetSql();
         setContent(DetailFormatter.format(session, id));
         visible.set(true);
+        refreshRunLog();
         if (!session.hasStateManifest()) {
             reasonRequests.cancel(); // an earlier session's comparison must not land on this node
             modifiedReason.set(ModifiedReasons.NO_STATE);
@@ -80,7 +85,20 @@ public final class DetailViewModel extends DetailFields {
         resetSql();
         setContent(DetailContent.EMPTY);
         modifiedReason.set("");
+        runLog.set("");
         visible.set(false);
+    }
+
+    /** Where the lines a run logged about a node come from (by unique_id); none by default. */
+    public void setRunLogSource(Function<String, List<String>> source) {
+        this.runLogSource = Objects.requireNonNull(source, "source");
+        refreshRunLog();
+    }
+
+    /** Reads the shown node's run log again (the run logged more about it, or a new run cleared it). */
+    public void refreshRunLog() {
+        String id = uniqueIdProperty().get();
+        runLog.set(!visible.get() || id.isEmpty() ? "" : String.join("\n", runLogSource.apply(id)));
     }
 
     /** Where a click on a linked node goes; by default the pane shows that node of the same session. */
@@ -167,6 +185,11 @@ public final class DetailViewModel extends DetailFields {
     /** What {@link #sqlProperty()} holds ({@code Compiled SQL of model orders}), or why it is empty. */
     public ReadOnlyStringProperty sqlTitleProperty() {
         return sqlTitle.getReadOnlyProperty();
+    }
+
+    /** What the current run logged about the shown node, one line per event; empty when nothing. */
+    public ReadOnlyStringProperty runLogProperty() {
+        return runLog.getReadOnlyProperty();
     }
 
     /** True while SQL is being read. */

@@ -176,6 +176,7 @@ public final class RunViewModel {
     private Supplier<@Nullable RerunPlan> planSource = () -> null;
     private final BooleanProperty planReady = new SimpleBooleanProperty(this, "planReady", false);
     private Consumer<List<NodeId>> selectRemaining = ids -> {};
+    private Consumer<Set<String>> nodeLogged = ids -> {};
     private List<NodeId> remainingNodes = List.of();
     private long waitGeneration;
     private long reloadGeneration;
@@ -223,6 +224,14 @@ public final class RunViewModel {
     /** Runs the current plan now, or at {@link #startAtProperty()}. */
     public void start() {
         start(planSource.get());
+    }
+
+    /**
+     * Called on the FX thread with the unique ids whose {@link #nodeLog} grew (or with the empty set when a new run
+     * cleared every node's log).
+     */
+    public void onNodeLog(Consumer<Set<String>> listener) {
+        nodeLogged = listener;
     }
 
     /** Called with the nodes that still need a run when the user asks to select them. */
@@ -462,6 +471,7 @@ public final class RunViewModel {
         }
         log.clear();
         nodeLogs.clear();
+        nodeLogged.accept(Set.of());
         liveStatuses.clear();
         live.set(Map.of());
         done.clear();
@@ -622,10 +632,15 @@ public final class RunViewModel {
             }
         }
         if (!rows.isEmpty()) {
+            Set<String> grown = new HashSet<>();
             for (LogRow r : rows) {
                 if (!r.node().isEmpty()) {
                     nodeLogs.computeIfAbsent(r.node(), k -> new ArrayList<>()).add(r.toString());
+                    grown.add(r.node());
                 }
+            }
+            if (!grown.isEmpty()) {
+                nodeLogged.accept(grown);
             }
             log.addAll(rows);
             if (log.size() > MAX_LOG_LINES) {

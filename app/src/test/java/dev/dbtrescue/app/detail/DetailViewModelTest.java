@@ -41,6 +41,25 @@ class DetailViewModelTest {
     }
 
     @Test
+    void theShownNodesRunLogFollowsItsSourceAndClearsWithThePane() {
+        var logs = new java.util.HashMap<String, List<String>>();
+        vm.setRunLogSource(id -> logs.getOrDefault(id, List.of()));
+        vm.show(session, FAILED_MODEL);
+        assertEquals("", vm.runLogProperty().get());
+
+        logs.put(FAILED_MODEL.toString(), List.of("10:00:01  START", "10:00:03  ERROR"));
+        vm.refreshRunLog();
+        assertEquals("10:00:01  START\n10:00:03  ERROR", vm.runLogProperty().get());
+
+        vm.show(session, NodeId.of("model.rescue_shop.stg_shop__orders"));
+        assertEquals("", vm.runLogProperty().get(), "another node has its own log");
+        vm.show(session, FAILED_MODEL);
+        assertEquals("10:00:01  START\n10:00:03  ERROR", vm.runLogProperty().get());
+        vm.clear();
+        assertEquals("", vm.runLogProperty().get());
+    }
+
+    @Test
     void errorClassAndAdviceAreTheAnalysisOfTheFailure() {
         vm.show(session, FAILED_MODEL);
 

@@ -85,6 +85,30 @@ class RunViewModelTest {
     }
 
     @Test
+    void eachNodesLinesAreKeptForTheDetailPaneAndAnnounced() throws Exception {
+        ProjectSession session = TestSessions.failedBuild();
+        var vm = new RunViewModel(
+                new RunStore(tmp), SshSettings.defaults(), s -> s, Runnable::run, fx, Clock.systemUTC());
+        vm.setSession(session);
+        Node node = session.project().graph().nodes().getFirst();
+        String id = node.id().value();
+        List<java.util.Set<String>> announced = new ArrayList<>();
+        vm.onNodeLog(announced::add);
+
+        vm.enqueue(new RunEvent.NodeStarted(id, node.name(), node.type().dbtName(), Instant.now(), "START " + id));
+        vm.enqueue(new RunEvent.NodeFinished(
+                id, node.name(), node.type().dbtName(), "error", Duration.ofMillis(5), Instant.now(), "ERROR " + id));
+        vm.drain();
+
+        assertEquals(List.of(java.util.Set.of(id)), announced);
+        List<String> lines = vm.nodeLog(id);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("START " + id), lines.toString());
+        assertTrue(lines.get(1).endsWith("ERROR " + id), lines.toString());
+        assertTrue(vm.nodeLog("model.rescue_shop.nothing_logged").isEmpty());
+    }
+
+    @Test
     void dbtStatusesAreDrawnAsTheLegendSays() {
         assertEquals(NodeStatus.SUCCESS, RunViewModel.statusOf("success"));
         assertEquals(NodeStatus.SUCCESS, RunViewModel.statusOf("pass"));
