@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtrescue.runner.BatchOutcome;
+import dev.dbtrescue.runner.RunOutcome;
 import dev.dbtrescue.runner.RunnerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,8 @@ import java.util.OptionalLong;
  * @param attempts every batch invocation, in the order started
  * @param skipped every skip record, in the order written
  * @param finished whether the last session wrote its {@code run-finished} record
+ * @param outcome how the last session ended, as its {@code run-finished} record says; empty when it did not end (the
+ *     runner was killed) or the outcome is one this version does not know
  */
 public record Journal(
         Path file,
@@ -39,7 +42,8 @@ public record Journal(
         List<NodeResult> nodeResults,
         List<Attempt> attempts,
         List<Skip> skipped,
-        boolean finished) {
+        boolean finished,
+        Optional<RunOutcome> outcome) {
 
     public Journal {
         nodeResults = List.copyOf(nodeResults);
@@ -163,6 +167,7 @@ public record Journal(
         Map<String, Attempt> attempts = new LinkedHashMap<>();
         List<Skip> skips = new ArrayList<>();
         boolean finished = false;
+        Optional<RunOutcome> outcome = Optional.empty();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -198,7 +203,10 @@ public record Journal(
                 int attempt = r.path("attempt").asInt();
                 String key = batch + "/" + attempt;
                 switch (type) {
-                    case "session-started" -> finished = false;
+                    case "session-started" -> {
+                        finished = false;
+                        outcome = Optional.empty();
+                    }
                     case "batch-started" ->
                         attempts.put(
                                 key,
@@ -244,7 +252,10 @@ public record Journal(
                     case "batch-skipped" ->
                         skips.add(new Skip(
                                 batch, texts(r.path("nodes")), r.path("reason").asText("")));
-                    case "run-finished" -> finished = true;
+                    case "run-finished" -> {
+                        finished = true;
+                        outcome = outcomeOf(r.path("outcome").asText(""));
+                    }
                     default -> throw bad(file, i, "has an unknown record type '" + type + "'");
                 }
             } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -255,7 +266,16 @@ public record Journal(
             throw new RunnerException(
                     RunnerException.Kind.JOURNAL, "The run journal " + file + " is empty: the run did not start");
         }
-        return new Journal(file, header, results, new ArrayList<>(attempts.values()), skips, finished);
+        return new Journal(file, header, results, new ArrayList<>(attempts.values()), skips, finished, outcome);
+    }
+
+    private static Optional<RunOutcome> outcomeOf(String name) {
+        for (RunOutcome known : RunOutcome.values()) {
+            if (known.name().equals(name)) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A record's time stamp; empty when missing or not an instant (journals are written by us, so only by hand). */

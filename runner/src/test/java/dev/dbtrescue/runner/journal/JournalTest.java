@@ -2,6 +2,7 @@
 package dev.dbtrescue.runner.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,23 @@ class JournalTest {
         assertEquals(Map.of("model.p.a", "success", "model.p.b", "error"), read.lastStatuses());
         assertEquals(List.of(new Journal.Skip(2, List.of("model.p.c"), "depends on b")), read.skipped());
         assertTrue(read.finished());
+        assertEquals(Optional.of(RunOutcome.FAILED), read.outcome());
         assertEquals(List.of(), read.unfinished());
+    }
+
+    @Test
+    void theOutcomeIsTheLastSessionsAndEmptyWhileAResumeHasNotEnded() throws Exception {
+        Path file = dir.resolve("run.jsonl");
+        try (RunJournal j = RunJournal.create(file, header(), CLOCK)) {
+            j.runFinished(RunOutcome.CONNECTION_LOST, Duration.ofSeconds(2));
+        }
+        assertEquals(Optional.of(RunOutcome.CONNECTION_LOST), Journal.read(file).outcome());
+        try (RunJournal j = RunJournal.append(file, CLOCK)) {
+            j.sessionStarted("resume");
+        }
+        Journal resumed = Journal.read(file);
+        assertFalse(resumed.finished());
+        assertEquals(Optional.empty(), resumed.outcome());
     }
 
     private JournalHeader withSecretValueDropped(JournalHeader h) {
