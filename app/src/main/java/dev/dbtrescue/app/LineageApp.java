@@ -31,6 +31,10 @@ public final class LineageApp extends Application {
         var scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         stage.titleProperty().bind(main.titleProperty());
         stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            event.consume(); // the window decides: it asks first while a run is under way
+            view.requestClose(stage::close);
+        });
         stage.show();
 
         Map<String, String> named = getParameters().getNamed();

@@ -10,16 +10,22 @@ import dev.dbtrescue.app.plan.PlanView;
 import dev.dbtrescue.app.project.OpenProjectView;
 import dev.dbtrescue.app.report.ExportViewModel;
 import dev.dbtrescue.app.run.RunView;
+import dev.dbtrescue.app.run.RunViewModel;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -32,6 +38,8 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -40,10 +48,12 @@ import javafx.stage.FileChooser;
 /** The window: menus, the selection panel, the lineage and the detail pane; the open-project panel on top. */
 public final class MainView extends BorderPane {
 
+    private final MainViewModel viewModel;
     private final LineageView lineage;
     private final TabPane tabs;
 
     public MainView(MainViewModel viewModel, Executor rasterExecutor) {
+        this.viewModel = viewModel;
         lineage = new LineageView(viewModel.lineage(), rasterExecutor);
         var selection = new SelectionView(viewModel.selection());
         var detail = new DetailView(viewModel.detail());
@@ -90,7 +100,7 @@ public final class MainView extends BorderPane {
         split.visibleProperty().bind(viewModel.openPanelShownProperty().not());
         open.installDropTarget(this);
 
-        var warnings = new javafx.scene.control.Label();
+        var warnings = new Label();
         warnings.setId("load-warnings");
         warnings.setWrapText(true);
         warnings.setPadding(new Insets(4, 10, 4, 10));
@@ -100,8 +110,84 @@ public final class MainView extends BorderPane {
         warnings.visibleProperty().bind(viewModel.warningsProperty().isNotEmpty());
         warnings.managedProperty().bind(warnings.visibleProperty());
 
-        setTop(new VBox(menus(viewModel), warnings));
+        setTop(new VBox(
+                menus(viewModel), warnings, resumeOffer(viewModel.rescue().run())));
         setCenter(new StackPane(split, openScroll));
+    }
+
+    /** The offer to resume a run that never reached its end, shown when its project opens. */
+    private static HBox resumeOffer(RunViewModel run) {
+        var text = new Label();
+        text.setId("resume-offer-text");
+        text.setWrapText(true);
+        text.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> run.resumeOfferProperty()
+                                .get()
+                                .map(row -> "The run started " + row.when() + " did not reach its end ("
+                                        + row.outcome() + "). Resume it: the nodes without a successful result"
+                                        + " run again, in plan order.")
+                                .orElse(""),
+                        run.resumeOfferProperty()));
+        var accept = new Button("Resume the run");
+        accept.setId("accept-resume-offer");
+        accept.setOnAction(e -> run.acceptResumeOffer());
+        var dismiss = new Button("Not now");
+        dismiss.setId("dismiss-resume-offer");
+        dismiss.setOnAction(e -> run.dismissResumeOffer());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        var box = new HBox(8, text, accept, dismiss);
+        box.setId("resume-offer");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 10, 4, 10));
+        box.setStyle("-fx-background-color: #cfe2ff; -fx-text-fill: #052c65;");
+        text.setStyle("-fx-text-fill: #052c65;");
+        box.visibleProperty()
+                .bind(run.resumeOfferProperty().map(Optional::isPresent).orElse(false));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * Closes the window through {@code close}, asking first while a run is under way or waiting for its start time:
+     * leaving would orphan dbt (a local dbt outlives the app). Stopping waits for dbt to stop, so that the journal
+     * records where the run ended and it can be resumed.
+     */
+    public void requestClose(Runnable close) {
+        RunViewModel run = viewModel.rescue().run();
+        if (!run.runningProperty().get() && !run.waitingProperty().get()) {
+            close.run();
+            return;
+        }
+        var stop = new ButtonType("Stop the run and quit", ButtonBar.ButtonData.OK_DONE);
+        var keep = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                run.waitingProperty().get()
+                        ? "A run is waiting for its start time. Quitting cancels it."
+                        : "dbt is interrupted now (and killed after 10 s), then dbt-rescue quits. Nodes that finished"
+                                + " keep their results; the run can be resumed from its journal on the next start.",
+                stop,
+                keep);
+        alert.setHeaderText("A run is under way");
+        alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().lookupButton(stop).setId("confirm-quit-during-run");
+        alert.getDialogPane().lookupButton(keep).setId("keep-running");
+        if (alert.showAndWait().filter(stop::equals).isEmpty()) {
+            return;
+        }
+        if (!run.runningProperty().get()) {
+            run.cancel(); // only waiting: nothing to stop
+            close.run();
+            return;
+        }
+        run.runningProperty().subscribe(running -> {
+            if (!running) {
+                close.run();
+            }
+        });
+        run.cancel();
     }
 
     /** The lineage screen, for tests and exports. */
@@ -180,7 +266,7 @@ public final class MainView extends BorderPane {
         });
         var quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> requestClose(Platform::exit));
         var file = new Menu("File", null, openFolder, openFiles, openPanel, demo, exports, quit);
 
         var fit = new MenuItem("Fit to window");

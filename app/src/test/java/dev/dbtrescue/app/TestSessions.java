@@ -11,8 +11,17 @@ import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactException;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
+import dev.dbtrescue.graph.plan.DurationEstimator;
+import dev.dbtrescue.graph.plan.PlanJson;
+import dev.dbtrescue.graph.plan.PlanOptions;
+import dev.dbtrescue.graph.plan.PlanSource;
+import dev.dbtrescue.graph.plan.RerunPlan;
+import dev.dbtrescue.graph.plan.RerunPlanner;
 import dev.dbtrescue.graph.select.SelectionState;
+import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.RunStore;
+import dev.dbtrescue.runner.journal.JournalHeader;
+import dev.dbtrescue.runner.journal.RunJournal;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,6 +92,38 @@ public final class TestSessions {
         } catch (ArtifactException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The failed build's failed nodes planned with default options. */
+    public static RerunPlan failedPlan(ProjectSession session) throws Exception {
+        return new RerunPlanner(session.selectors(), DurationEstimator.defaults())
+                .plan(
+                        session.presets().failed().nodes(),
+                        PlanOptions.defaults(),
+                        new PlanSource("rescue_shop", "unknown", Optional.empty(), "failed", "", "", Optional.empty()));
+    }
+
+    /** A journal that a run began and never ended (the app was killed): no end-of-run record. */
+    public static Path interruptedRun(RunStore store, Path project, RerunPlan plan, String runId) throws Exception {
+        Path file = store.journal(runId);
+        try (RunJournal journal = RunJournal.create(
+                file,
+                new JournalHeader(
+                        runId,
+                        project.toAbsolutePath().normalize().toString(),
+                        "local",
+                        "local:" + project,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        FailurePolicy.STOP,
+                        false,
+                        List.of(),
+                        PlanJson.write(plan)),
+                Clock.systemUTC())) {
+            journal.sessionStarted("test");
+        }
+        return file;
     }
 
     /** Holds submitted tasks until {@link #runAll()}, to prove work does not run on the caller's thread. */

@@ -18,6 +18,7 @@ import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.PlanRunner;
 import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunHandle;
+import dev.dbtrescue.runner.RunOutcome;
 import dev.dbtrescue.runner.RunRequest;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.RunSummary;
@@ -46,6 +47,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -118,8 +120,10 @@ public final class RunViewModel {
      * @param when when the run started, for people
      * @param outcome how it ended, or that it did not
      * @param resumable true when some planned node has no successful result yet
+     * @param interrupted true when the run did not end on its own or by the user: dbt-rescue was closed or killed
+     *     (the journal has no end), or the SSH connection dropped
      */
-    public record HistoryRow(Path journal, String when, String outcome, boolean resumable) {
+    public record HistoryRow(Path journal, String when, String outcome, boolean resumable, boolean interrupted) {
         @Override
         public String toString() {
             return when + " · " + outcome + (resumable ? " · can resume" : "");
@@ -178,6 +182,9 @@ public final class RunViewModel {
     private Consumer<List<NodeId>> selectRemaining = ids -> {};
     private Consumer<Set<String>> nodeLogged = ids -> {};
     private List<NodeId> remainingNodes = List.of();
+    private final ReadOnlyObjectWrapper<Optional<HistoryRow>> resumeOffer =
+            new ReadOnlyObjectWrapper<>(this, "resumeOffer", Optional.empty());
+    private @Nullable Path offeredFor; // the project folder whose runs were last looked at for an offer
     private long waitGeneration;
     private long reloadGeneration;
     private long historyGeneration;
@@ -361,7 +368,34 @@ public final class RunViewModel {
             host.set(newSession.place().host().orElse(""));
             remoteDir.set(newSession.place().remoteDir().orElse(""));
         }
-        refreshHistory();
+        Path folder = newSession == null ? null : newSession.place().folder().orElse(null);
+        boolean anotherProject = !Objects.equals(folder, offeredFor);
+        offeredFor = folder;
+        if (anotherProject) {
+            resumeOffer.set(Optional.empty());
+        }
+        refreshHistory(anotherProject && !running.get());
+    }
+
+    /**
+     * The run to offer resuming when a project opens: its newest run, when that run never reached its end (the app
+     * was closed or killed, or the connection dropped) and some of its nodes still need a run. Empty otherwise, and
+     * once the offer is taken or dismissed.
+     */
+    public ReadOnlyObjectProperty<Optional<HistoryRow>> resumeOfferProperty() {
+        return resumeOffer.getReadOnlyProperty();
+    }
+
+    /** Resumes the offered run (see {@link #resumeOfferProperty()}). */
+    public void acceptResumeOffer() {
+        Optional<HistoryRow> offered = resumeOffer.get();
+        resumeOffer.set(Optional.empty());
+        offered.ifPresent(this::resume);
+    }
+
+    /** Drops the offer to resume; the run stays in the history, where it can still be resumed. */
+    public void dismissResumeOffer() {
+        resumeOffer.set(Optional.empty());
     }
 
     /** Starts the plan now, or at {@link #startAtProperty()}. */
@@ -469,6 +503,7 @@ public final class RunViewModel {
             error.set("The project was opened from single artifact files: open its folder to run it.");
             return;
         }
+        resumeOffer.set(Optional.empty());
         log.clear();
         nodeLogs.clear();
         nodeLogged.accept(Set.of());
@@ -786,6 +821,10 @@ public final class RunViewModel {
     }
 
     private void refreshHistory() {
+        refreshHistory(false);
+    }
+
+    private void refreshHistory(boolean offerResume) {
         ProjectSession s = session;
         Path folder = s == null ? null : s.place().folder().orElse(null);
         if (folder == null) {
@@ -800,6 +839,10 @@ public final class RunViewModel {
                         rows -> {
                             if (request == historyGeneration) {
                                 history.setAll(rows);
+                                if (offerResume && !running.get() && !waiting.get()) {
+                                    resumeOffer.set(
+                                            rows.stream().findFirst().filter(r -> r.interrupted() && r.resumable()));
+                                }
                             }
                         },
                         fx);
@@ -824,7 +867,7 @@ public final class RunViewModel {
                     out.add(historyRow(journal));
                 } catch (RunnerException e) {
                     out.add(new HistoryRow(
-                            file, file.getFileName().toString(), "unreadable: " + e.getMessage(), false));
+                            file, file.getFileName().toString(), "unreadable: " + e.getMessage(), false, false));
                 }
             }
         } catch (IOException e) {
@@ -856,13 +899,16 @@ public final class RunViewModel {
                 .map(a -> a.startedAt())
                 .flatMap(Optional::stream)
                 .findFirst();
-        String outcome = (journal.finished() ? "finished" : "interrupted") + ", " + succeeded + " of " + planned
-                + " nodes succeeded";
+        String ending = journal.outcome()
+                .map(o -> o == RunOutcome.CONNECTION_LOST ? "connection lost" : "finished")
+                .orElse(journal.finished() ? "finished" : "interrupted");
+        String outcome = ending + ", " + succeeded + " of " + planned + " nodes succeeded";
         return new HistoryRow(
                 journal.file(),
                 when.map(DAY_TIME::format).orElse(journal.header().runId()),
                 outcome,
-                succeeded < planned);
+                succeeded < planned,
+                !journal.finished() || journal.outcome().equals(Optional.of(RunOutcome.CONNECTION_LOST)));
     }
 
     /** The plan's nodes that report a result: ephemeral models never do (dbt compiles them into their consumers). */

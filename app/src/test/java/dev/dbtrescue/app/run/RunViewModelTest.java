@@ -10,17 +10,10 @@ import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectPlace;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.Node;
-import dev.dbtrescue.graph.plan.DurationEstimator;
-import dev.dbtrescue.graph.plan.PlanJson;
-import dev.dbtrescue.graph.plan.PlanOptions;
-import dev.dbtrescue.graph.plan.PlanSource;
 import dev.dbtrescue.graph.plan.RerunPlan;
-import dev.dbtrescue.graph.plan.RerunPlanner;
 import dev.dbtrescue.runner.BatchOutcome;
-import dev.dbtrescue.runner.FailurePolicy;
 import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunStore;
-import dev.dbtrescue.runner.journal.JournalHeader;
 import dev.dbtrescue.runner.journal.RunJournal;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Files;
@@ -123,7 +116,7 @@ class RunViewModelTest {
         var vm = new RunViewModel(
                 new RunStore(tmp), SshSettings.defaults(), s -> s, Runnable::run, Runnable::run, Clock.systemUTC());
         ProjectSession files = TestSessions.failedBuild();
-        RerunPlan plan = failedPlan(files);
+        RerunPlan plan = TestSessions.failedPlan(files);
 
         vm.setSession(files);
         vm.start(null);
@@ -155,24 +148,8 @@ class RunViewModelTest {
         Path project = tmp.resolve("shop");
         ProjectSession opened = TestSessions.failedBuildAt(ProjectPlace.local(project));
         RunStore store = new RunStore(tmp.resolve("data"));
-        RerunPlan plan = failedPlan(opened);
-        try (RunJournal journal = RunJournal.create(
-                store.journal("20261122-000000-rescue_shop-abcdef"),
-                new JournalHeader(
-                        "20261122-000000-rescue_shop-abcdef",
-                        project.toAbsolutePath().normalize().toString(),
-                        "local",
-                        "local:" + project,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        FailurePolicy.STOP,
-                        false,
-                        List.of(),
-                        PlanJson.write(plan)),
-                Clock.systemUTC())) {
-            journal.sessionStarted("test");
-        }
+        RerunPlan plan = TestSessions.failedPlan(opened);
+        TestSessions.interruptedRun(store, project, plan, "20261122-000000-rescue_shop-abcdef");
         List<Runnable> background = new ArrayList<>();
         Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
         var vm = new RunViewModel(
@@ -198,11 +175,57 @@ class RunViewModelTest {
         assertTrue(vm.getHistory().getFirst().resumable(), vm.getHistory().toString());
     }
 
-    private static RerunPlan failedPlan(ProjectSession session) throws Exception {
-        return new RerunPlanner(session.selectors(), DurationEstimator.defaults())
-                .plan(
-                        session.presets().failed().nodes(),
-                        PlanOptions.defaults(),
-                        new PlanSource("rescue_shop", "unknown", Optional.empty(), "failed", "", "", Optional.empty()));
+    @Test
+    void openingAProjectWhoseLastRunNeverEndedOffersToResumeItOnce() throws Exception {
+        Path project = tmp.resolve("shop");
+        ProjectSession opened = TestSessions.failedBuildAt(ProjectPlace.local(project));
+        RunStore store = new RunStore(tmp.resolve("data"));
+        Path journal = TestSessions.interruptedRun(
+                store, project, TestSessions.failedPlan(opened), "20261122-010000-rescue_shop-0a0b0c");
+        var vm = new RunViewModel(
+                store, SshSettings.defaults(), s -> s, Runnable::run, Runnable::run, Clock.systemUTC());
+
+        vm.setSession(opened);
+
+        assertEquals(journal, vm.resumeOfferProperty().get().orElseThrow().journal());
+        assertTrue(vm.resumeOfferProperty().get().orElseThrow().interrupted());
+        vm.dismissResumeOffer();
+        assertTrue(vm.resumeOfferProperty().get().isEmpty());
+        vm.setSession(TestSessions.failedBuildAt(ProjectPlace.local(project))); // read again after a batch
+        assertTrue(vm.resumeOfferProperty().get().isEmpty(), "the same project is not offered again");
+        assertEquals(1, vm.getHistory().size(), "the run stays in the history");
+
+        vm.setSession(TestSessions.failedBuild());
+        vm.setSession(opened); // the project opened again later
+        assertTrue(vm.resumeOfferProperty().get().isPresent());
+    }
+
+    @Test
+    void aRunCancelledByTheUserIsNotOfferedButOneThatLostItsConnectionIs() throws Exception {
+        assertTrue(offerAfter(dev.dbtrescue.runner.RunOutcome.CANCELLED, "20261122-020000-rescue_shop-0d0e0f")
+                .isEmpty());
+        RunViewModel.HistoryRow dropped = offerAfter(
+                        dev.dbtrescue.runner.RunOutcome.CONNECTION_LOST, "20261122-030000-rescue_shop-0a0a0a")
+                .orElseThrow();
+        assertTrue(dropped.outcome().startsWith("connection lost"), dropped.outcome());
+    }
+
+    private Optional<RunViewModel.HistoryRow> offerAfter(dev.dbtrescue.runner.RunOutcome ending, String runId)
+            throws Exception {
+        Path project = tmp.resolve(runId);
+        ProjectSession opened = TestSessions.failedBuildAt(ProjectPlace.local(project));
+        RunStore store = new RunStore(tmp.resolve("data-" + runId));
+        Path file = TestSessions.interruptedRun(store, project, TestSessions.failedPlan(opened), runId);
+        try (RunJournal journal = RunJournal.append(file, Clock.systemUTC())) {
+            journal.runFinished(ending, Duration.ofSeconds(4));
+        }
+        var vm = new RunViewModel(
+                store, SshSettings.defaults(), s -> s, Runnable::run, Runnable::run, Clock.systemUTC());
+
+        vm.setSession(opened);
+
+        assertEquals(1, vm.getHistory().size());
+        assertTrue(vm.getHistory().getFirst().resumable(), "it can be resumed from the history either way");
+        return vm.resumeOfferProperty().get();
     }
 }
