@@ -29,11 +29,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
@@ -113,6 +116,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(
                 menus(viewModel), warnings, resumeOffer(viewModel.rescue().run())));
         setCenter(new StackPane(split, openScroll));
+        setBottom(exportStatus(viewModel.rescue().export()));
     }
 
     /** The offer to resume a run that never reached its end, shown when its project opens. */
@@ -190,6 +194,57 @@ public final class MainView extends BorderPane {
         run.cancel();
     }
 
+    /** The PNG export's scale, as radio items; 8x of a whole 15k-model project is written in tiles. */
+    private static Menu pngResolution(ExportViewModel export) {
+        var menu = new Menu("PNG resolution");
+        menu.setId("menu-png-resolution");
+        var group = new ToggleGroup();
+        for (int scale : new int[] {1, 2, 4, 8}) {
+            var item =
+                    new RadioMenuItem(scale + "× (" + scale + " pixel" + (scale == 1 ? "" : "s") + " per layout unit)");
+            item.setId("menu-png-scale-" + scale);
+            item.setToggleGroup(group);
+            item.setSelected(export.pngScaleProperty().get() == scale);
+            item.setOnAction(e -> export.pngScaleProperty().set(scale));
+            menu.getItems().add(item);
+        }
+        export.pngScaleProperty()
+                .subscribe(now -> group.getToggles()
+                        .forEach(t ->
+                                t.setSelected(((RadioMenuItem) t).getId().equals("menu-png-scale-" + now.intValue()))));
+        return menu;
+    }
+
+    /** What the last export wrote or why it failed, with a spinner while it is written. */
+    private static HBox exportStatus(ExportViewModel export) {
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(export.busyProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        var text = new Label();
+        text.setId("export-status");
+        text.setWrapText(true);
+        text.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> export.busyProperty().get()
+                                ? "Writing the export…"
+                                : export.errorProperty().get().isEmpty()
+                                        ? export.messageProperty().get()
+                                        : "Export failed: "
+                                                + export.errorProperty().get(),
+                        export.busyProperty(),
+                        export.messageProperty(),
+                        export.errorProperty()));
+        text.styleProperty()
+                .bind(Bindings.when(export.errorProperty().isEmpty()).then("").otherwise("-fx-text-fill: #b3261e;"));
+        var box = new HBox(6, spinner, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(2, 10, 2, 10));
+        box.visibleProperty().bind(text.textProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     /** The lineage screen, for tests and exports. */
     public LineageView lineage() {
         return lineage;
@@ -245,6 +300,8 @@ public final class MainView extends BorderPane {
             item.setId("menu-export-" + kind.extension());
             if (kind == ExportViewModel.Kind.SVG) {
                 item.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+            } else if (kind == ExportViewModel.Kind.MARKDOWN) {
+                item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
             }
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
             item.setOnAction(e -> {
@@ -258,6 +315,10 @@ public final class MainView extends BorderPane {
             });
             exports.getItems().add(item);
         }
+        exports.getItems()
+                .addAll(
+                        new SeparatorMenuItem(),
+                        pngResolution(viewModel.rescue().export()));
         var demo = new MenuItem("Open the demo project");
         demo.setId("menu-open-demo");
         demo.setOnAction(e -> {
