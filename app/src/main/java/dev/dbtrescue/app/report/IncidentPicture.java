@@ -177,7 +177,7 @@ public record IncidentPicture(
         }
         List<double[]> lines = new ArrayList<>();
         for (int e = 0; e < layoutGraph.edgeCount(); e++) {
-            double[] points = layout.edgePoints(e);
+            double[] points = heldAcrossColumns(layout.edgePoints(e), LAYOUT.nodeWidth());
             for (int k = 0; k < points.length; k += 2) {
                 points[k] += left;
                 points[k + 1] += top;
@@ -187,6 +187,31 @@ public record IncidentPicture(
         double width = Math.max(left + layout.width() + MARGIN, 560);
         double height = top + layout.height() + MARGIN / 2 + LEGEND + MARGIN / 2;
         return new IncidentPicture(title, subtitle, boxes, lines, List.copyOf(used), width, height);
+    }
+
+    /**
+     * A long edge's route with each bend inside a column (x, y) replaced by a level piece from the column's left to
+     * its right side, (x - w/2, y) to (x + w/2, y): the S-curves then stay in the gaps between columns, where no box
+     * is, instead of bending at the column's centre through the neighbouring boxes (ADR 0010, option D).
+     */
+    static double[] heldAcrossColumns(double[] points, double columnWidth) {
+        int interior = points.length / 2 - 2;
+        if (interior <= 0) {
+            return points;
+        }
+        double[] held = new double[points.length + 2 * interior];
+        held[0] = points[0];
+        held[1] = points[1];
+        int out = 2;
+        for (int k = 2; k < points.length - 2; k += 2) {
+            held[out++] = points[k] - columnWidth / 2;
+            held[out++] = points[k + 1];
+            held[out++] = points[k] + columnWidth / 2;
+            held[out++] = points[k + 1];
+        }
+        held[out++] = points[points.length - 2];
+        held[out] = points[points.length - 1];
+        return held;
     }
 
     /** The top of the legend row. */
