@@ -6,29 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.lineage.canvas.LineageCanvas;
+import dev.dbtrescue.app.lineage.canvas.NodeLook;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.lineage.canvas.StatusGlyphs;
+import dev.dbtrescue.app.plan.PlanViewModel;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
+import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.status.Failure;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +118,69 @@ class MainWindowTest {
     }
 
     @Test
+    void failedPlusDownstreamIsPlannedInBatchesAndTheLineageShowsEachNodesBatch(FxRobot robot) throws Exception {
+        ProjectSession session = openDemo(robot);
+        waitFor(() -> !robot.lookup("#preset-failed").queryButton().isDisabled());
+        robot.clickOn("#preset-failed");
+        Spinner<?> maxNodes = robot.lookup("#plan-max-nodes").queryAs(Spinner.class);
+        robot.clickOn(maxNodes.getEditor());
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("4").type(KeyCode.ENTER);
+        PlanViewModel plan = context.main().rescue().plan();
+        waitFor(() -> plan.planProperty().get() != null
+                && plan.planProperty().get().batches().size() >= 2
+                && plan.getBatches().size()
+                        == plan.planProperty().get().batches().size());
+
+        RerunPlan planned = plan.planProperty().get();
+        assertTrue(planned.batches().stream().allMatch(b -> b.primaryCount() <= 4), "at most 4 nodes per batch");
+        assertTrue(
+                text(robot, "#plan-summary").contains(planned.batches().size() + " batches"),
+                text(robot, "#plan-summary"));
+        waitFor(() -> badgesShow(session, planned));
+
+        robot.clickOn(robot.lookup("#plan-batches .list-cell")
+                .match(n -> n instanceof ListCell<?> cell
+                        && cell.getText() != null
+                        && cell.getText().startsWith("Batch 2 "))
+                .<ListCell<?>>query());
+        waitFor(() -> text(robot, "#batch-command").startsWith("dbt build --select "));
+        Screenshots.leftAligned(
+                robot,
+                view.lineage().canvas(),
+                context.main()
+                        .lineage()
+                        .layoutProperty()
+                        .get()
+                        .projection()
+                        .itemOf(session.project().graph().indexOf(NodeId.of(FAILED_MODEL))));
+        screenshot(robot, "plan");
+    }
+
+    /** Every planned node that is drawn carries its batch's badge ({@code B2}) on the lineage. */
+    private boolean badgesShow(ProjectSession session, RerunPlan plan) {
+        LineageLayout layout = context.main().lineage().layoutProperty().get();
+        NodeLook look = context.main().lineage().lookProperty().get();
+        if (layout == null || look == null) {
+            return false;
+        }
+        int drawn = 0;
+        for (int b = 0; b < plan.batches().size(); b++) {
+            for (NodeId id : plan.batches().get(b).ids()) {
+                int item = layout.projection().itemOf(session.project().graph().indexOf(id));
+                if (item < 0) {
+                    continue; // tests are hidden and travel with the node they test
+                }
+                String badge = look.badges()[item];
+                if (badge == null || !badge.startsWith("B" + (b + 1))) {
+                    return false;
+                }
+                drawn++;
+            }
+        }
+        return drawn > 0;
+    }
+
+    @Test
     void anInvalidSelectorShowsAnInlineError(FxRobot robot) throws Exception {
         openDemo(robot);
 
@@ -200,16 +265,7 @@ class MainWindowTest {
     }
 
     private void screenshot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(400); // let the edge raster land
-        WaitForAsyncUtils.waitForFxEvents();
-        var image =
-                WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get();
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                dir.resolve(name + ".png").toFile());
+        Screenshots.write(view.getScene(), name);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.lineage.LineageLayout;
+import dev.dbtrescue.app.lineage.canvas.LineageCanvas;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.project.ProjectSession;
@@ -120,6 +121,12 @@ class RescueWindowIT {
         assertTrue(
                 history.getItems().getFirst().toString().contains("finished"),
                 history.getItems().toString());
+        LineageCanvas canvas = robot.lookup(n -> n instanceof LineageCanvas).query();
+        Screenshots.leftAligned(
+                robot,
+                canvas,
+                context.main().lineage().layoutProperty().get().projection().itemOf(failedIndex));
+        Screenshots.write(canvas.getScene(), "run");
 
         Path report = home.resolve("export/incident.md");
         assertTrue(WaitForAsyncUtils.asyncFx(

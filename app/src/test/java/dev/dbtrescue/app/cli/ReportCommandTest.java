@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
-import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.plan.ExactSelectors;
 import dev.dbtrescue.graph.plan.RescuePresets;
@@ -29,8 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +35,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** The {@code report} command on the demo's committed failed build, checked against the engine's own analysis. */
 class ReportCommandTest {
 
-    private static final String NOW = "2026-11-21T20:00:00Z";
     private static final String FAILED_MODEL = "model.rescue_shop.int_payments_converted";
 
     @TempDir
@@ -60,20 +52,12 @@ class ReportCommandTest {
 
     @BeforeEach
     void copyDemo() throws Exception {
-        project = dir.resolve("demo");
-        Files.createDirectories(project.resolve("target"));
-        for (String name : List.of("manifest.json", "run_results.json", "sources.json")) {
-            Files.copy(
-                    Fixtures.demo("failed-build").resolve(name),
-                    project.resolve("target").resolve(name));
-        }
-        loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.parse(NOW));
+        project = DemoIncident.copyTo(dir);
+        loaded = LoadedProject.of(new ArtifactLoader().loadProject(project), Instant.parse(DemoIncident.NOW));
     }
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of("report", "--project", project.toString(), "--now", NOW));
-        all.addAll(List.of(args));
-        return CliRun.of(all);
+        return DemoIncident.report(project, args);
     }
 
     /** The failed preset's nodes as the picture must show them: tests only when they did not pass. */
@@ -91,22 +75,8 @@ class ReportCommandTest {
         return out;
     }
 
-    private static Document xml(Path file) throws Exception {
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(file.toFile());
-    }
-
-    private static Map<String, String> nodeStatuses(Document svg) {
-        Map<String, String> out = new HashMap<>();
-        NodeList groups = svg.getElementsByTagName("g");
-        for (int i = 0; i < groups.getLength(); i++) {
-            Element g = (Element) groups.item(i);
-            if (g.getAttribute("class").equals("node")) {
-                out.put(g.getAttribute("data-unique-id"), g.getAttribute("data-status"));
-            }
-        }
-        return out;
+    private static SvgStructure svg(Path file) throws Exception {
+        return SvgStructure.of(Files.readString(file));
     }
 
     @Test
@@ -115,40 +85,25 @@ class ReportCommandTest {
         CliRun r = run("--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
 
-        Document doc = xml(svg);
-        Map<String, String> statuses = nodeStatuses(doc);
+        SvgStructure drawing = svg(svg);
+        Map<String, String> statuses = drawing.statuses();
         assertEquals(expectedPictureNodes(), statuses.keySet());
         statuses.forEach((id, status) -> assertEquals(
                 NodeStatus.of(loaded.status().stateOf(new NodeId(id))).name().toLowerCase(), status, id));
         assertEquals("error", statuses.get(FAILED_MODEL));
 
-        String text = doc.getDocumentElement().getTextContent();
+        String text = String.join("\n", drawing.header());
+        assertEquals("Incident lineage: rescue_shop", drawing.title());
         assertTrue(text.contains("Incident lineage: rescue_shop"), text);
         String invocation = loaded.artifacts().runResults().get(0).invocationId();
         assertTrue(text.contains(invocation), "the header names the invocation");
         assertTrue(text.contains("2026-11-21 18:18 UTC"), "the header gives the run's time: " + text);
-        Set<String> legend = legendLabels(doc);
+        Set<String> legend = Set.copyOf(drawing.legend());
         Set<String> drawn = statuses.values().stream()
                 .map(s -> NodeStatus.valueOf(s.toUpperCase()).label())
                 .collect(Collectors.toSet());
         assertEquals(drawn, legend, "the legend lists exactly the statuses drawn");
-        assertTrue(doc.getElementsByTagName("path").getLength() > 0, "edges are drawn");
-    }
-
-    private static Set<String> legendLabels(Document doc) {
-        NodeList groups = doc.getElementsByTagName("g");
-        for (int i = 0; i < groups.getLength(); i++) {
-            Element g = (Element) groups.item(i);
-            if (g.getAttribute("class").equals("legend")) {
-                NodeList texts = g.getElementsByTagName("text");
-                Set<String> out = new HashSet<>();
-                for (int t = 0; t < texts.getLength(); t++) {
-                    out.add(texts.item(t).getTextContent());
-                }
-                return out;
-            }
-        }
-        throw new AssertionError("no legend");
+        assertTrue(drawing.edges() > 0, "edges are drawn");
     }
 
     @Test
@@ -161,7 +116,7 @@ class ReportCommandTest {
         loaded.graph().childrenOf(new NodeId(FAILED_MODEL)).stream()
                 .filter(c -> loaded.graph().requireNode(c).type() != NodeType.TEST)
                 .forEach(c -> expected.add(c.value()));
-        assertEquals(expected, nodeStatuses(xml(svg)).keySet());
+        assertEquals(expected, svg(svg).statuses().keySet());
     }
 
     @Test
@@ -172,7 +127,7 @@ class ReportCommandTest {
         Set<String> expected = new HashSet<>(expectedPictureNodes());
         expected.removeIf(id -> id.startsWith("exposure."));
         assertTrue(expected.size() < expectedPictureNodes().size(), "the preset reaches exposures");
-        assertEquals(expected, nodeStatuses(xml(svg)).keySet());
+        assertEquals(expected, svg(svg).statuses().keySet());
     }
 
     @Test
@@ -274,9 +229,9 @@ class ReportCommandTest {
         CliRun r = run("--png", png.toString(), "--png-scale", "1.5", "--svg", svg.toString());
         assertEquals(0, r.exit(), r.err());
         BufferedImage image = ImageIO.read(png.toFile());
-        Element root = xml(svg).getDocumentElement();
-        assertEquals(Math.ceil(Double.parseDouble(root.getAttribute("width")) * 1.5), image.getWidth(), 0.001);
-        assertEquals(Math.ceil(Double.parseDouble(root.getAttribute("height")) * 1.5), image.getHeight(), 0.001);
+        SvgStructure drawing = svg(svg);
+        assertEquals(Math.ceil(Double.parseDouble(drawing.width()) * 1.5), image.getWidth(), 0.001);
+        assertEquals(Math.ceil(Double.parseDouble(drawing.height()) * 1.5), image.getHeight(), 0.001);
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {

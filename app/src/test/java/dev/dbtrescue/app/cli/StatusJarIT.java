@@ -82,6 +82,16 @@ class StatusJarIT {
     }
 
     @Test
+    void versionIsTheProjectVersionFromTheJarManifest() throws Exception {
+        // failsafe passes the pom's version, so a release bump needs no edit here
+        String expected = System.getProperty("dbtrescue.version");
+        assertTrue(expected != null && !expected.isBlank(), "failsafe sets dbtrescue.version");
+        Run run = run(List.of(), "--version");
+        assertEquals(0, run.exit(), run.out());
+        assertEquals("dbt-rescue " + expected, run.out().lines().findFirst().orElse(""), run.out());
+    }
+
+    @Test
     void unreadableManifestExitsTwoWithPermissionDenied(@TempDir Path dir) throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path target = Files.createDirectories(project.resolve("target"));
