@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,6 +63,10 @@ public final class LocalExecutor implements DbtExecutor {
                     RunnerException.Kind.PROJECT,
                     project + " is not a dbt project folder (no dbt_project.yml): give the folder dbt runs in");
         }
+        invocation = new DbtInvocation(
+                resolved(invocation.executable(), Path.of("").toAbsolutePath()),
+                invocation.arguments(),
+                invocation.env());
         if (!Files.isExecutable(SH)) {
             return DirectProcess.start(project, invocation, running);
         }
@@ -88,6 +93,33 @@ public final class LocalExecutor implements DbtExecutor {
                         running.remove(process);
                     }
                 });
+    }
+
+    /**
+     * The dbt executable as the user meant it: a relative path with a folder in it ({@code .venv/bin/dbt}) is taken
+     * from the folder dbt-rescue was started in, as a shell would, not from the project folder dbt runs in. A bare
+     * name ({@code dbt}) is left to the search of the project's venvs and the PATH.
+     *
+     * @throws RunnerException when such a path names no file
+     */
+    static Optional<String> resolved(Optional<String> executable, Path workingDir) throws RunnerException {
+        if (executable.isEmpty()) {
+            return executable;
+        }
+        String given = executable.get();
+        Path path = Path.of(given);
+        if (path.isAbsolute() || path.getNameCount() < 2) {
+            return executable;
+        }
+        Path absolute = workingDir.resolve(path).normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new RunnerException(
+                    RunnerException.Kind.DBT_MISSING,
+                    "The dbt executable '" + given + "' is not there: a relative path is taken from the folder"
+                            + " dbt-rescue was started in (" + workingDir + "), which has no " + absolute
+                            + ". Give the full path of dbt.");
+        }
+        return Optional.of(absolute.toString());
     }
 
     @Override
