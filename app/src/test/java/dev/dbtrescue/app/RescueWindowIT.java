@@ -135,6 +135,8 @@ class RescueWindowIT {
                 .get(60, TimeUnit.SECONDS));
         String markdown = Files.readString(report);
         assertTrue(markdown.contains("dbt build --select"), markdown);
+        assertTrue(markdown.contains("| `" + FAILED_MODEL.value() + "`"), "the incident is still told: " + markdown);
+        assertTrue(markdown.contains("None: every failed node passed on rerun."), markdown);
         // nothing fails any more, so the picture shows what the analyst selects: the repaired model and below
         robot.clickOn("#select-field").write("int_payments_converted+").type(KeyCode.ENTER);
         waitLong(() -> context.main()

@@ -6,7 +6,9 @@ import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.plan.PlanningException;
+import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
+import dev.dbtrescue.graph.status.LoadedProject;
 import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.journal.Journal;
 import java.io.IOException;
@@ -17,9 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -141,6 +146,46 @@ public final class ExportViewModel {
         return done;
     }
 
+    /**
+     * The runs made for the shown incident, oldest first: those whose dbt invocations are among the loaded results,
+     * and those started after the newest loaded results that are not theirs (a run still under way, or one whose
+     * artifacts were not read back). Runs of earlier incidents of the project are left out.
+     */
+    static List<Journal> incidentRuns(LoadedProject project, List<Path> journalFiles) throws RunnerException {
+        Set<String> loaded = new HashSet<>();
+        project.artifacts().runResults().forEach(r -> loaded.add(r.invocationId()));
+        List<Journal> all = new ArrayList<>();
+        for (Path file : journalFiles) {
+            all.add(Journal.read(file));
+        }
+        Set<String> ours = new HashSet<>();
+        all.forEach(j -> j.attempts().forEach(a -> a.invocationId().ifPresent(ours::add)));
+        Optional<Instant> incidentAt = project.artifacts().runResults().stream()
+                .filter(r -> !ours.contains(r.invocationId()))
+                .map(r -> r.metadata().generatedAt())
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
+        List<Journal> kept = new ArrayList<>();
+        for (Journal journal : all) {
+            boolean merged = journal.attempts().stream()
+                    .anyMatch(a -> a.invocationId().filter(loaded::contains).isPresent());
+            boolean later = incidentAt.isPresent()
+                    && journal.attempts().stream()
+                            .map(Journal.Attempt::startedAt)
+                            .flatMap(Optional::stream)
+                            .anyMatch(t -> !t.isBefore(incidentAt.get()));
+            if (merged || later || incidentAt.isEmpty()) {
+                kept.add(journal);
+            }
+        }
+        kept.sort(Comparator.comparing(j -> j.attempts().stream()
+                .map(Journal.Attempt::startedAt)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(Instant.MAX)));
+        return List.copyOf(kept);
+    }
+
     private static String write(
             ProjectSession s,
             NodeSelection chosen,
@@ -151,10 +196,18 @@ public final class ExportViewModel {
             Instant now) {
         try {
             LineageGraph graph = s.project().graph();
+            List<Journal> runs = incidentRuns(s.project(), journalFiles);
             List<NodeId> nodes = new ArrayList<>();
             String shown;
             if (chosen.isEmpty()) {
                 PresetSelection failed = s.presets().failed();
+                if (failed.nodes().isEmpty()) {
+                    // repaired already: show the incident's failures and downstream, coloured as they are now
+                    Optional<LoadedProject> before = IncidentBaseline.before(s.project(), runs, now);
+                    if (before.isPresent()) {
+                        failed = new RescuePresets(before.get(), s.selectors(), s.state()).failed();
+                    }
+                }
                 nodes.addAll(failed.nodes());
                 shown = failed.select().isEmpty() ? "nothing (no failures)" : "--select " + failed.select();
             } else {
@@ -177,10 +230,6 @@ public final class ExportViewModel {
                 case SVG -> Files.writeString(file, SvgPicture.write(picture), StandardCharsets.UTF_8);
                 case PNG -> PngPicture.write(picture, scale, file);
                 case MARKDOWN, HTML -> {
-                    List<Journal> runs = new ArrayList<>();
-                    for (Path journal : journalFiles) {
-                        runs.add(Journal.read(journal));
-                    }
                     IncidentReport report = IncidentReport.of(s.project(), s.analysis(), runs, shown, now);
                     Files.writeString(
                             file,

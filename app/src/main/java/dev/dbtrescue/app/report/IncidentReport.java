@@ -11,6 +11,7 @@ import dev.dbtrescue.graph.status.BlastRadius;
 import dev.dbtrescue.graph.status.Durations;
 import dev.dbtrescue.graph.status.Failure;
 import dev.dbtrescue.graph.status.FailureAnalysis;
+import dev.dbtrescue.graph.status.FailureAnalyzer;
 import dev.dbtrescue.graph.status.LoadedProject;
 import dev.dbtrescue.graph.status.SourceFreshnessProblem;
 import dev.dbtrescue.runner.journal.Journal;
@@ -75,14 +76,20 @@ public record IncidentReport(List<Block> blocks) {
      * Fills the report.
      *
      * @param project the loaded artifacts
-     * @param analysis their failures
+     * @param current their failures as loaded (when the journals' invocations are among the loaded results, the
+     *     failures from before them are reported instead: the incident, not its repair)
      * @param journals the dbt-rescue runs made for this incident, oldest first
      * @param shown what the picture shows, in words (e.g. the selector)
      * @param now when the report is made
      */
     public static IncidentReport of(
-            LoadedProject project, FailureAnalysis analysis, List<Journal> journals, String shown, Instant now) {
+            LoadedProject project, FailureAnalysis current, List<Journal> journals, String shown, Instant now) {
         Manifest manifest = project.artifacts().manifest();
+        // after a recovery in the window, its results are merged in: the incident is what failed before them
+        Optional<LoadedProject> before = IncidentBaseline.before(project, journals, now);
+        FailureAnalysis analysis =
+                before.map(b -> new FailureAnalyzer().analyze(b.status())).orElse(current);
+        LoadedProject incident = before.orElse(project);
         List<Failure> failures = analysis.failures();
         Map<String, String> lastRerun = new LinkedHashMap<>();
         journals.forEach(j -> lastRerun.putAll(j.lastStatuses()));
@@ -92,7 +99,8 @@ public record IncidentReport(List<Block> blocks) {
         blocks.add(new Heading(1, "Incident report: " + manifest.projectName()));
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of(
-                "Failed run", failedRunTime(project, failures).map(WHEN::format).orElse("unknown (no run_results)")));
+                "Failed run",
+                failedRunTime(incident, failures).map(WHEN::format).orElse("unknown (no run_results)")));
         facts.add(List.of("Report made", WHEN.format(now)));
         facts.add(List.of(
                 "Project",
@@ -114,7 +122,7 @@ public record IncidentReport(List<Block> blocks) {
         facts.add(List.of(
                 "Skipped because of them",
                 Integer.toString(analysis.skipCauses().size())));
-        BlastRadius all = downstream(project, failures);
+        BlastRadius all = downstream(incident, failures);
         facts.add(List.of(
                 "Downstream of the failures",
                 all.total() + " (" + all.models() + " models, " + all.snapshots() + " snapshots, " + all.seeds()
