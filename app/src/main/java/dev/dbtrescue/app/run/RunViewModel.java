@@ -637,12 +637,15 @@ public final class RunViewModel {
                     }
                     rows.add(new LogRow(e.at(), e.succeeded() ? "info" : level(e.status()), e.uniqueId(), e.text()));
                 }
-                case RunEvent.LogLine e ->
-                    rows.add(new LogRow(
-                            e.at(),
-                            e.level().name().toLowerCase(Locale.ROOT),
-                            e.uniqueId().orElse(""),
-                            e.text()));
+                case RunEvent.LogLine e -> {
+                    if (!e.text().isBlank()) { // dbt logs spacer lines; a row with only a time says nothing
+                        rows.add(new LogRow(
+                                e.at(),
+                                e.level().name().toLowerCase(Locale.ROOT),
+                                e.uniqueId().orElse(""),
+                                e.text()));
+                    }
+                }
                 case RunEvent.BatchStarted e -> rows.add(new LogRow(e.at(), "info", "", "== " + e.text()));
                 case RunEvent.BatchFinished e -> {
                     rows.add(new LogRow(

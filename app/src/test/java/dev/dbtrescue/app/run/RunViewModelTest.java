@@ -91,8 +91,11 @@ class RunViewModelTest {
         vm.enqueue(new RunEvent.NodeStarted(id, node.name(), node.type().dbtName(), Instant.now(), "START " + id));
         vm.enqueue(new RunEvent.NodeFinished(
                 id, node.name(), node.type().dbtName(), "error", Duration.ofMillis(5), Instant.now(), "ERROR " + id));
+        vm.enqueue(new RunEvent.LogLine(
+                RunEvent.Level.INFO, "Formatting", Optional.empty(), Instant.now(), "")); // dbt's spacer line
         vm.drain();
 
+        assertEquals(2, vm.getLog().size(), "no row for a blank line: " + vm.getLog());
         assertEquals(List.of(java.util.Set.of(id)), announced);
         List<String> lines = vm.nodeLog(id);
         assertEquals(2, lines.size(), lines.toString());
