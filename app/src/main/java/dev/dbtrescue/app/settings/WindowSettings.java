@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.dbtrescue.app.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Puts the saved theme and layout on the window and reads the layout back when it closes. The window's size and place
+ * while not maximized are followed as they change, so a window closed maximized opens maximized and, once restored,
+ * goes back to where it was.
+ */
+public final class WindowSettings {
+
+    /** The app's own rules on top of the theme (text classes, panes that keep a light background). */
+    public static final String STYLESHEET = stylesheet();
+
+    private final Stage stage;
+    private final Map<String, SplitPane> splits;
+    private double normalX;
+    private double normalY;
+    private double normalWidth;
+    private double normalHeight;
+
+    /**
+     * @param stage the main window
+     * @param splits the window's split panes by name, whose divider positions are remembered
+     */
+    public WindowSettings(Stage stage, Map<String, SplitPane> splits) {
+        this.stage = stage;
+        this.splits = new LinkedHashMap<>(splits);
+        stage.xProperty().addListener((o, a, b) -> follow());
+        stage.yProperty().addListener((o, a, b) -> follow());
+        stage.widthProperty().addListener((o, a, b) -> follow());
+        stage.heightProperty().addListener((o, a, b) -> follow());
+    }
+
+    /** Uses AtlantaFX's Primer Dark or Primer Light for every window. Call it on the FX thread. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * Applies the saved theme now, keeps a theme switch (a menu item's check mark) and the settings in step, and
+     * switches the theme live when either changes.
+     */
+    public static void connectTheme(BooleanProperty themeSwitch, SettingsViewModel settings) {
+        applyTheme(settings.darkThemeProperty().get());
+        themeSwitch.bindBidirectional(settings.darkThemeProperty());
+        settings.darkThemeProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    }
+
+    /**
+     * Sizes and places the window as saved (fitted to today's screens; centred on the primary screen when the saved
+     * place is on none of them, or nothing was saved) and sets the saved divider positions. Call before showing it.
+     */
+    public void restore(Optional<WindowLayout> saved, double defaultWidth, double defaultHeight) {
+        List<WindowPlacement.Area> screens = new java.util.ArrayList<>();
+        screens.add(area(Screen.getPrimary().getVisualBounds()));
+        Screen.getScreens().stream()
+                .filter(s -> !s.equals(Screen.getPrimary()))
+                .forEach(s -> screens.add(area(s.getVisualBounds())));
+        WindowPlacement place = WindowPlacement.of(saved, screens, defaultWidth, defaultHeight);
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
+        normalX = place.x();
+        normalY = place.y();
+        normalWidth = place.width();
+        normalHeight = place.height();
+        stage.setMaximized(place.maximized());
+        saved.ifPresent(layout -> layout.dividers().forEach((name, positions) -> {
+            SplitPane split = splits.get(name);
+            if (split != null && positions.size() == split.getDividers().size()) {
+                split.setDividerPositions(
+                        positions.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }));
+    }
+
+    /** The window's layout now: its size and place when not maximized, and every divider position. */
+    public WindowLayout capture() {
+        Map<String, List<Double>> dividers = new LinkedHashMap<>();
+        splits.forEach((name, split) -> dividers.put(
+                name,
+                split.getDividers().stream()
+                        .map(d -> Math.max(0, Math.min(1, d.getPosition())))
+                        .toList()));
+        double width = normalWidth > 0 ? normalWidth : stage.getWidth();
+        double height = normalHeight > 0 ? normalHeight : stage.getHeight();
+        return new WindowLayout(normalX, normalY, width, height, stage.isMaximized(), dividers);
+    }
+
+    private void follow() {
+        if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen()) {
+            return;
+        }
+        if (Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
+            normalX = stage.getX();
+            normalY = stage.getY();
+        }
+        if (stage.getWidth() > 0 && stage.getHeight() > 0) {
+            normalWidth = stage.getWidth();
+            normalHeight = stage.getHeight();
+        }
+    }
+
+    private static WindowPlacement.Area area(Rectangle2D bounds) {
+        return new WindowPlacement.Area(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight());
+    }
+
+    private static String stylesheet() {
+        URL url = Objects.requireNonNull(
+                WindowSettings.class.getResource("dbt-rescue.css"), "dbt-rescue.css is missing from the app");
+        return url.toExternalForm();
+    }
+}
