@@ -10,16 +10,20 @@ import dev.dbtrescue.app.report.ExportViewModel;
 import dev.dbtrescue.app.run.RunView;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -35,6 +39,8 @@ public final class MainView extends BorderPane {
 
     private final LineageView lineage;
     private final TabPane tabs;
+    private final Map<String, SplitPane> splits;
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
 
     public MainView(MainViewModel viewModel, Executor rasterExecutor) {
         lineage = new LineageView(viewModel.lineage(), rasterExecutor);
@@ -64,6 +70,7 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.2, 0.75);
         SplitPane.setResizableWithParent(selection, false);
         SplitPane.setResizableWithParent(detail, false);
+        splits = Map.of("workspace", split, "middle", middle);
 
         var open = new OpenProjectView(viewModel.open());
         open.setMaxWidth(760);
@@ -95,6 +102,16 @@ public final class MainView extends BorderPane {
 
         setTop(new VBox(menus(viewModel), warnings));
         setCenter(new StackPane(split, openScroll));
+    }
+
+    /** The split panes whose dividers are remembered: {@code workspace} (left, middle, right) and {@code middle}. */
+    public Map<String, SplitPane> splitPanes() {
+        return splits;
+    }
+
+    /** The View menu's dark theme check mark. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme.selectedProperty();
     }
 
     /** The lineage screen, for tests and exports. */
@@ -187,6 +204,9 @@ public final class MainView extends BorderPane {
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         find.setOnAction(e -> lineage.focusSearch());
         var view = new Menu("View", null, find, fit, whole, failures);
+        darkTheme.setId("menu-dark-theme");
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        view.getItems().addAll(new SeparatorMenuItem(), darkTheme);
         var showPlan = new MenuItem("Plan");
         showPlan.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         showPlan.setOnAction(e -> tabs.getSelectionModel().select(0));

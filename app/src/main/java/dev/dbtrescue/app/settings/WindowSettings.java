@@ -4,17 +4,21 @@ package dev.dbtrescue.app.settings;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts the saved theme and layout on the window and reads the layout back when it closes. The window's size and place
@@ -32,6 +36,8 @@ public final class WindowSettings {
     private double normalY;
     private double normalWidth;
     private double normalHeight;
+    /** The saved dividers, while a window opened maximized may still be growing to the screen's size. */
+    private Map<String, List<Double>> maximizedDividers = Map.of();
 
     /**
      * @param stage the main window
@@ -42,8 +48,18 @@ public final class WindowSettings {
         this.splits = new LinkedHashMap<>(splits);
         stage.xProperty().addListener((o, a, b) -> follow());
         stage.yProperty().addListener((o, a, b) -> follow());
-        stage.widthProperty().addListener((o, a, b) -> follow());
+        stage.widthProperty().addListener((o, a, b) -> {
+            follow();
+            if (stage.isShowing() && stage.isMaximized()) {
+                setDividers(maximizedDividers);
+            }
+        });
         stage.heightProperty().addListener((o, a, b) -> follow());
+        stage.maximizedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                maximizedDividers = Map.of(); // the user restored the window: the dividers are theirs now
+            }
+        });
     }
 
     /** Uses AtlantaFX's Primer Dark or Primer Light for every window. Call it on the FX thread. */
@@ -64,10 +80,13 @@ public final class WindowSettings {
 
     /**
      * Sizes and places the window as saved (fitted to today's screens; centred on the primary screen when the saved
-     * place is on none of them, or nothing was saved) and sets the saved divider positions. Call before showing it.
+     * place is on none of them, or nothing was saved) and sets the saved divider positions. Call before showing it:
+     * once shown, a pane that does not resize with the window keeps its width in pixels.
+     *
+     * @return where the window was put
      */
-    public void restore(Optional<WindowLayout> saved, double defaultWidth, double defaultHeight) {
-        List<WindowPlacement.Area> screens = new java.util.ArrayList<>();
+    public WindowPlacement restore(Optional<WindowLayout> saved, double defaultWidth, double defaultHeight) {
+        List<WindowPlacement.Area> screens = new ArrayList<>();
         screens.add(area(Screen.getPrimary().getVisualBounds()));
         Screen.getScreens().stream()
                 .filter(s -> !s.equals(Screen.getPrimary()))
@@ -82,13 +101,34 @@ public final class WindowSettings {
         normalWidth = place.width();
         normalHeight = place.height();
         stage.setMaximized(place.maximized());
-        saved.ifPresent(layout -> layout.dividers().forEach((name, positions) -> {
+        Map<String, List<Double>> dividers = saved.map(WindowLayout::dividers).orElse(Map.of());
+        setDividers(dividers);
+        if (!stage.isShowing() && !dividers.isEmpty()) {
+            // a window is laid out once at its scene's preferred size while it opens: the fractions are set again
+            // when it has its own
+            EventHandler<WindowEvent> shown = new EventHandler<>() {
+                @Override
+                public void handle(WindowEvent event) {
+                    stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                    Platform.runLater(() -> setDividers(dividers));
+                }
+            };
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown);
+        }
+        // Some systems lay a window out at its normal size first and maximize it after it shows; a side pane keeps
+        // its width in pixels when the window grows, so the saved positions are set again at the screen's width.
+        maximizedDividers = place.maximized() ? dividers : Map.of();
+        return place;
+    }
+
+    private void setDividers(Map<String, List<Double>> dividers) {
+        dividers.forEach((name, positions) -> {
             SplitPane split = splits.get(name);
             if (split != null && positions.size() == split.getDividers().size()) {
                 split.setDividerPositions(
                         positions.stream().mapToDouble(Double::doubleValue).toArray());
             }
-        }));
+        });
     }
 
     /** The window's layout now: its size and place when not maximized, and every divider position. */
