@@ -11,6 +11,7 @@ import dev.dbtrescue.app.settings.SavedHost;
 import dev.dbtrescue.app.settings.SettingsStore;
 import dev.dbtrescue.app.settings.Theme;
 import dev.dbtrescue.app.settings.WindowLayout;
+import dev.dbtrescue.app.settings.WindowPlacement;
 import dev.dbtrescue.app.settings.WindowSettings;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Files;
@@ -144,8 +145,8 @@ class SettingsWindowTest {
         var window = new WindowSettings(other, reopened.splitPanes());
 
         robot.interact(() -> {
-            other.setScene(new Scene(reopened));
-            window.restore(Optional.of(saved), 1440, 900);
+            WindowPlacement place = window.restore(Optional.of(saved), 1440, 900);
+            other.setScene(new Scene(reopened, place.width(), place.height()));
             other.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

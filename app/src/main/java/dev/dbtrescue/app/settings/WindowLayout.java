@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param x the left edge of the window when not maximized, in screen coordinates
  * @param y the top edge when not maximized
- * @param width the width when not maximized (positive)
- * @param height the height when not maximized (positive)
+ * @param width the width of the window's content (its scene) when not maximized (positive)
+ * @param height the height of the window's content when not maximized (positive)
  * @param maximized true when the window was maximized
  * @param dividers the divider positions (0 to 1) of each split pane, by the pane's name
  */

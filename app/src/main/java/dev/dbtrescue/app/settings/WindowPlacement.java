@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param x the left edge
  * @param y the top edge
- * @param width the width
- * @param height the height
+ * @param width the width of the window's content
+ * @param height the height of the window's content
  * @param maximized true to maximize it (on the screen it is placed on)
  */
 public record WindowPlacement(double x, double y, double width, double height, boolean maximized) {

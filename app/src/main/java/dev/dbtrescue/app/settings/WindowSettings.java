@@ -15,15 +15,18 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * Puts the saved theme and layout on the window and reads the layout back when it closes. The window's size and place
- * while not maximized are followed as they change, so a window closed maximized opens maximized and, once restored,
- * goes back to where it was.
+ * Puts the saved theme and layout on the window and reads the layout back when it closes. The window's place and the
+ * size of its content while not maximized are followed as they change, so a window closed maximized opens maximized
+ * and, once restored, goes back to where it was. The content's size is kept rather than the window's, because it is
+ * what a new window is made with ({@code new Scene(root, width, height)}): setting a window's own size would fix it
+ * for every scene it shows later.
  */
 public final class WindowSettings {
 
@@ -49,12 +52,16 @@ public final class WindowSettings {
         stage.xProperty().addListener((o, a, b) -> follow());
         stage.yProperty().addListener((o, a, b) -> follow());
         stage.widthProperty().addListener((o, a, b) -> {
-            follow();
             if (stage.isShowing() && stage.isMaximized()) {
                 setDividers(maximizedDividers);
             }
         });
-        stage.heightProperty().addListener((o, a, b) -> follow());
+        stage.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.widthProperty().addListener((o, a, b) -> follow());
+                scene.heightProperty().addListener((o, a, b) -> follow());
+            }
+        });
         stage.maximizedProperty().addListener((o, was, now) -> {
             if (!now) {
                 maximizedDividers = Map.of(); // the user restored the window: the dividers are theirs now
@@ -79,11 +86,14 @@ public final class WindowSettings {
     }
 
     /**
-     * Sizes and places the window as saved (fitted to today's screens; centred on the primary screen when the saved
-     * place is on none of them, or nothing was saved) and sets the saved divider positions. Call before showing it:
-     * once shown, a pane that does not resize with the window keeps its width in pixels.
+     * Places the window as saved (fitted to today's screens; centred on the primary screen when the saved place is on
+     * none of them, or nothing was saved), maximizes it if it was, and sets the saved divider positions. Call before
+     * showing it, and give its scene the returned size: once shown, a pane that does not resize with the window keeps
+     * its width in pixels.
      *
-     * @return where the window was put
+     * @param defaultWidth the content's width when nothing was saved
+     * @param defaultHeight the content's height when nothing was saved
+     * @return where the window goes, with the size its content (its scene) is to have
      */
     public WindowPlacement restore(Optional<WindowLayout> saved, double defaultWidth, double defaultHeight) {
         List<WindowPlacement.Area> screens = new ArrayList<>();
@@ -94,8 +104,6 @@ public final class WindowSettings {
         WindowPlacement place = WindowPlacement.of(saved, screens, defaultWidth, defaultHeight);
         stage.setX(place.x());
         stage.setY(place.y());
-        stage.setWidth(place.width());
-        stage.setHeight(place.height());
         normalX = place.x();
         normalY = place.y();
         normalWidth = place.width();
@@ -131,7 +139,7 @@ public final class WindowSettings {
         });
     }
 
-    /** The window's layout now: its size and place when not maximized, and every divider position. */
+    /** The window's layout now: its place and its content's size when not maximized, and every divider position. */
     public WindowLayout capture() {
         Map<String, List<Double>> dividers = new LinkedHashMap<>();
         splits.forEach((name, split) -> dividers.put(
@@ -139,8 +147,9 @@ public final class WindowSettings {
                 split.getDividers().stream()
                         .map(d -> Math.max(0, Math.min(1, d.getPosition())))
                         .toList()));
-        double width = normalWidth > 0 ? normalWidth : stage.getWidth();
-        double height = normalHeight > 0 ? normalHeight : stage.getHeight();
+        Scene scene = stage.getScene();
+        double width = normalWidth > 0 ? normalWidth : scene != null ? scene.getWidth() : stage.getWidth();
+        double height = normalHeight > 0 ? normalHeight : scene != null ? scene.getHeight() : stage.getHeight();
         return new WindowLayout(normalX, normalY, width, height, stage.isMaximized(), dividers);
     }
 
@@ -152,9 +161,10 @@ public final class WindowSettings {
             normalX = stage.getX();
             normalY = stage.getY();
         }
-        if (stage.getWidth() > 0 && stage.getHeight() > 0) {
-            normalWidth = stage.getWidth();
-            normalHeight = stage.getHeight();
+        Scene scene = stage.getScene();
+        if (scene != null && scene.getWidth() > 0 && scene.getHeight() > 0) {
+            normalWidth = scene.getWidth();
+            normalHeight = scene.getHeight();
         }
     }
 
