@@ -8,6 +8,7 @@ module dev.dbtrescue.app {
     requires info.picocli;
     requires javafx.controls;
     requires javafx.swing;
+    requires atlantafx.base;
 
     exports dev.dbtrescue.app to
             javafx.graphics;

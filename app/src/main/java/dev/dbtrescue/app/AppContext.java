@@ -15,6 +15,8 @@ import dev.dbtrescue.app.project.RecentProjects;
 import dev.dbtrescue.app.project.RemoteArtifacts;
 import dev.dbtrescue.app.report.ExportViewModel;
 import dev.dbtrescue.app.run.RunViewModel;
+import dev.dbtrescue.app.settings.SettingsStore;
+import dev.dbtrescue.app.settings.SettingsViewModel;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.time.Clock;
@@ -28,35 +30,50 @@ public final class AppContext implements AutoCloseable {
 
     private final AppExecutors executors;
     private final MainViewModel main;
+    private final SettingsViewModel settings;
 
-    private AppContext(AppExecutors executors, MainViewModel main) {
+    private AppContext(AppExecutors executors, MainViewModel main, SettingsViewModel settings) {
         this.executors = executors;
         this.main = main;
+        this.settings = settings;
     }
 
     /**
-     * Wires the app.
+     * Wires the app, reading the settings of {@code folders} on the calling thread (a small file).
      *
      * @param folders where settings, recent projects and caches live
      * @param fx runs work on the FX thread ({@code Platform::runLater})
      */
     public static AppContext create(AppFolders folders, Executor fx) {
+        return create(folders, fx, SettingsStore.load(folders), SshSettings.defaults());
+    }
+
+    /**
+     * Wires the app.
+     *
+     * @param folders where recent projects and caches live
+     * @param fx runs work on the FX thread ({@code Platform::runLater})
+     * @param store the settings, already read (the context closes it)
+     * @param ssh the OpenSSH files: the ssh config's hosts are offered in the run panel
+     */
+    public static AppContext create(AppFolders folders, Executor fx, SettingsStore store, SshSettings ssh) {
         var executors = new AppExecutors();
         Executor background = executors.background();
         var selection = new SelectionViewModel(background, fx);
         var lineage = new LineageViewModel(selection, new LayeredLineageLayout(), background, fx);
         var detail = new DetailViewModel(background, fx);
-        var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(SshSettings.defaults()), Clock.systemUTC());
+        var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(ssh), Clock.systemUTC());
         var recents = RecentProjects.in(folders);
         var rescue = new Rescue(
-                new PlanViewModel(background, fx),
+                new PlanViewModel(background, fx, store),
                 new RunViewModel(
                         new RunStore(folders.data()),
-                        SshSettings.defaults(),
+                        ssh,
                         session -> loader.reload(session, LoadProgress.NONE),
                         background,
                         fx,
-                        Clock.systemUTC()),
+                        Clock.systemUTC(),
+                        store),
                 new ExportViewModel(background, fx, Clock.systemUTC()));
         var main = new MainViewModel(
                 lineage,
@@ -64,7 +81,12 @@ public final class AppContext implements AutoCloseable {
                 detail,
                 opened -> new OpenProjectViewModel(loader, recents, background, fx, opened),
                 rescue);
-        return new AppContext(executors, main);
+        return new AppContext(executors, main, new SettingsViewModel(store));
+    }
+
+    /** The window-wide settings: theme and layout. */
+    public SettingsViewModel settings() {
+        return settings;
     }
 
     /** The window's view-model. */
@@ -77,8 +99,10 @@ public final class AppContext implements AutoCloseable {
         return executors;
     }
 
+    /** Stops the background threads and writes the settings that are still to be written. */
     @Override
     public void close() {
         executors.close();
+        settings.store().close();
     }
 }

@@ -2,14 +2,16 @@
 package dev.dbtrescue.app;
 
 import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.settings.SettingsStore;
+import dev.dbtrescue.app.settings.WindowPlacement;
+import dev.dbtrescue.app.settings.WindowSettings;
+import dev.dbtrescue.runner.ssh.SshSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 
@@ -19,16 +21,35 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LineageApp extends Application {
 
+    /** The window's size when no layout was saved (shrunk to the screen). */
+    static final double WIDTH = 1440;
+
+    static final double HEIGHT = 900;
+
+    private final AppFolders folders = AppFolders.userDefault();
+    private @Nullable SettingsStore settings;
     private @Nullable AppContext context;
+    private @Nullable WindowSettings window;
+
+    /** On the launcher thread, before the window: reads the settings, so the FX thread does no file I/O for them. */
+    @Override
+    public void init() {
+        settings = SettingsStore.load(folders);
+    }
 
     @Override
     public void start(Stage stage) {
-        AppContext created = AppContext.create(AppFolders.userDefault(), Platform::runLater);
+        SettingsStore store = settings != null ? settings : SettingsStore.inMemory();
+        AppContext created = AppContext.create(folders, Platform::runLater, store, SshSettings.defaults());
         context = created;
         MainViewModel main = created.main();
         var view = new MainView(main, created.executors().raster());
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        var scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        WindowSettings.connectTheme(view.darkThemeProperty(), created.settings());
+        var layout = new WindowSettings(stage, view.splitPanes());
+        WindowPlacement place = layout.restore(created.settings().savedLayout(), WIDTH, HEIGHT);
+        window = layout;
+        var scene = new Scene(view, place.width(), place.height());
+        scene.getStylesheets().add(WindowSettings.STYLESHEET);
         stage.titleProperty().bind(main.titleProperty());
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
@@ -47,9 +68,14 @@ public final class LineageApp extends Application {
         }
     }
 
+    /** Saves the window's layout (written by the settings' own thread) and stops the background work. */
     @Override
     public void stop() {
         AppContext current = context;
+        WindowSettings layout = window;
+        if (current != null && layout != null) {
+            current.settings().saveLayout(layout.capture());
+        }
         if (current != null) {
             current.close();
         }

@@ -14,10 +14,12 @@ import dev.dbtrescue.app.run.RunViewModel;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -25,6 +27,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -54,6 +57,8 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
     private final LineageView lineage;
     private final TabPane tabs;
+    private final Map<String, SplitPane> splits;
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
 
     public MainView(MainViewModel viewModel, Executor rasterExecutor) {
         this.viewModel = viewModel;
@@ -84,6 +89,7 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.2, 0.75);
         SplitPane.setResizableWithParent(selection, false);
         SplitPane.setResizableWithParent(detail, false);
+        splits = Map.of("workspace", split, "middle", middle);
 
         var open = new OpenProjectView(viewModel.open());
         open.setMaxWidth(760);
@@ -245,6 +251,16 @@ public final class MainView extends BorderPane {
         return box;
     }
 
+    /** The split panes whose dividers are remembered: {@code workspace} (left, middle, right) and {@code middle}. */
+    public Map<String, SplitPane> splitPanes() {
+        return splits;
+    }
+
+    /** The View menu's dark theme check mark. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme.selectedProperty();
+    }
+
     /** The lineage screen, for tests and exports. */
     public LineageView lineage() {
         return lineage;
@@ -342,6 +358,9 @@ public final class MainView extends BorderPane {
         find.setOnAction(e -> lineage.focusSearch());
         var view = new Menu("View", null, find, fit, whole, failures);
         var edit = selectionMenu(viewModel.selection());
+        darkTheme.setId("menu-dark-theme");
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        view.getItems().addAll(new SeparatorMenuItem(), darkTheme);
         var showPlan = new MenuItem("Plan");
         showPlan.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         showPlan.setOnAction(e -> tabs.getSelectionModel().select(0));

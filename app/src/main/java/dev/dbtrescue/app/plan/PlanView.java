@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -49,19 +50,9 @@ public final class PlanView extends VBox {
         setPadding(new Insets(8));
         getStyleClass().add("plan-panel");
 
-        var maxNodes = spinner(0, 100_000, viewModel.maxNodesProperty().get(), "plan-max-nodes");
-        maxNodes.getValueFactory()
-                .valueProperty()
-                .addListener((o, a, b) -> viewModel.maxNodesProperty().set(b));
-        var maxMinutes = spinner(0, 24 * 60, viewModel.maxMinutesProperty().get(), "plan-max-minutes");
-        maxMinutes
-                .getValueFactory()
-                .valueProperty()
-                .addListener((o, a, b) -> viewModel.maxMinutesProperty().set(b));
-        var threads = spinner(0, 256, viewModel.threadsProperty().get(), "plan-threads");
-        threads.getValueFactory()
-                .valueProperty()
-                .addListener((o, a, b) -> viewModel.threadsProperty().set(b));
+        var maxNodes = spinner(0, 100_000, viewModel.maxNodesProperty(), "plan-max-nodes");
+        var maxMinutes = spinner(0, 24 * 60, viewModel.maxMinutesProperty(), "plan-max-minutes");
+        var threads = spinner(0, 256, viewModel.threadsProperty(), "plan-threads");
         var split = new ChoiceBox<>(FXCollections.observableArrayList(PlanViewModel.SPLIT_MODES));
         split.setId("plan-split");
         split.valueProperty().bindBidirectional(viewModel.splitProperty());
@@ -86,6 +77,11 @@ public final class PlanView extends VBox {
         again.setId("plan-again");
         again.setTooltip(new Tooltip("Apply target, vars and full refresh, and drop hand edits"));
         again.setOnAction(e -> viewModel.replan());
+        var saveDefaults = new Button("Save as default");
+        saveDefaults.setId("plan-save-defaults");
+        saveDefaults.setTooltip(
+                new Tooltip("Every project opens with these constraints (full refresh names excepted)"));
+        saveDefaults.setOnAction(e -> viewModel.saveAsDefaults());
         var busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(viewModel.busyProperty());
@@ -103,6 +99,7 @@ public final class PlanView extends VBox {
                 labelled("Full refresh", fullRefresh),
                 defer,
                 again,
+                saveDefaults,
                 busy);
 
         var summary = new Label();
@@ -260,8 +257,15 @@ public final class PlanView extends VBox {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
-    private static Spinner<Integer> spinner(int min, int max, int value, String id) {
-        var spinner = new Spinner<Integer>(min, max, value);
+    /** A spinner that sets {@code value} and follows it when the view-model changes it (defaults applied). */
+    private static Spinner<Integer> spinner(int min, int max, IntegerProperty value, String id) {
+        var spinner = new Spinner<Integer>(min, max, value.get());
+        spinner.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                value.set(b);
+            }
+        });
+        value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setPrefWidth(90);

@@ -4,6 +4,8 @@ package dev.dbtrescue.app.plan;
 import dev.dbtrescue.app.common.LatestRequest;
 import dev.dbtrescue.app.lineage.NodeSelection;
 import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.settings.PlanDefaults;
+import dev.dbtrescue.app.settings.SettingsStore;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -121,6 +123,7 @@ public final class PlanViewModel {
     private final Executor background;
     private final Executor fx;
     private final LatestRequest planning;
+    private final SettingsStore settings;
 
     private final IntegerProperty maxNodes = new SimpleIntegerProperty(this, "maxNodes", 0);
     private final IntegerProperty maxMinutes = new SimpleIntegerProperty(this, "maxMinutes", 0);
@@ -147,10 +150,20 @@ public final class PlanViewModel {
     private @Nullable RerunPlanner planner;
     private NodeSelection selection = NodeSelection.NONE;
 
+    /** A plan panel whose default constraints live in memory only. */
     public PlanViewModel(Executor background, Executor fx) {
+        this(background, fx, SettingsStore.inMemory());
+    }
+
+    /**
+     * @param settings where the default constraints are kept: every project opened starts from them
+     */
+    public PlanViewModel(Executor background, Executor fx, SettingsStore settings) {
         this.background = background;
         this.fx = fx;
         this.planning = new LatestRequest(background, fx);
+        this.settings = settings;
+        applyDefaults(settings.current().planDefaults());
         ChangeListener<Object> replan = (obs, was, now) -> replan();
         maxNodes.addListener(replan);
         maxMinutes.addListener(replan);
@@ -257,8 +270,12 @@ public final class PlanViewModel {
 
     /** A project opened: plans are made on it from now on (the selection follows with {@link #setSelection}). */
     public void setSession(@Nullable ProjectSession newSession) {
+        ProjectSession previous = session;
         session = newSession;
         planner = null;
+        if (newSession != null && previous != null && !previous.origin().equals(newSession.origin())) {
+            applyDefaults(settings.current().planDefaults()); // another project starts from the defaults
+        }
         deferAvailable.set(newSession != null && newSession.stateOrigin().isPresent());
         if (!deferAvailable.get()) {
             defer.set(false);
@@ -282,6 +299,42 @@ public final class PlanViewModel {
         } else {
             show(null);
         }
+    }
+
+    /**
+     * Saves the current constraints (all but the full refresh names, which belong to one project) as the defaults
+     * every project opened starts from; the file is written in the background.
+     */
+    public void saveAsDefaults() {
+        PlanDefaults defaults = new PlanDefaults(
+                maxNodes.get(),
+                maxMinutes.get(),
+                threads.get(),
+                split.get(),
+                command.get(),
+                target.get().strip(),
+                vars.get().strip(),
+                defer.get());
+        settings.update(s -> s.withPlanDefaults(defaults));
+        message.set("Saved these constraints as the defaults every project opens with"
+                + (fullRefresh.get().isBlank() ? "" : " (not the full refresh names: they belong to this project)"));
+    }
+
+    /** The default constraints, as saved. */
+    public PlanDefaults defaults() {
+        return settings.current().planDefaults();
+    }
+
+    private void applyDefaults(PlanDefaults defaults) {
+        maxNodes.set(defaults.maxNodes());
+        maxMinutes.set(defaults.maxMinutes());
+        threads.set(defaults.threads());
+        split.set(SPLIT_MODES.contains(defaults.split()) ? defaults.split() : PlanDefaults.STANDARD.split());
+        command.set(COMMANDS.contains(defaults.command()) ? defaults.command() : PlanDefaults.STANDARD.command());
+        target.set(defaults.target());
+        vars.set(defaults.vars());
+        fullRefresh.set("");
+        defer.set(defaults.defer());
     }
 
     /** The selection changed: plan it. */

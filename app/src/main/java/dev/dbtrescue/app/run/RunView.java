@@ -17,6 +17,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,8 +28,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import org.jspecify.annotations.Nullable;
 
 /** The run panel: where and how to run, progress, the live log, the summary and the project's run history. */
 public final class RunView extends VBox {
@@ -45,11 +49,28 @@ public final class RunView extends VBox {
         setPadding(new Insets(8));
         getStyleClass().add("run-panel");
 
-        var host = field("run-host", "this machine, or an ssh host (alias or user@host)", 18);
-        host.textProperty().bindBidirectional(viewModel.hostProperty());
+        var host = new ComboBox<>(viewModel.getHostChoices());
+        host.setId("run-host");
+        host.setEditable(true);
+        host.setPrefWidth(220);
+        host.setPromptText("local, or an ssh host (alias or user@host[:port])");
+        host.setTooltip(new Tooltip("local, a saved host, a Host of ~/.ssh/config, or user@host[:port]"));
+        host.getEditor().textProperty().bindBidirectional(viewModel.hostProperty());
+        host.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                viewModel.chooseHost(now);
+            }
+        });
+        host.setOnShowing(e -> viewModel.refreshHostChoices());
+        var forget = new Button("Forget host");
+        forget.setId("run-forget-host");
+        forget.setTooltip(new Tooltip("Remove this host from the saved hosts"));
+        forget.visibleProperty().bind(viewModel.hostSavedProperty());
+        forget.managedProperty().bind(forget.visibleProperty());
+        forget.setOnAction(e -> viewModel.forgetHost());
         var remoteDir = field("run-remote-dir", "project folder on the host", 16);
         remoteDir.textProperty().bindBidirectional(viewModel.remoteDirProperty());
-        remoteDir.disableProperty().bind(viewModel.hostProperty().isEmpty());
+        remoteDir.disableProperty().bind(viewModel.remoteProperty().not());
         var dbt = field("run-dbt", "project .venv, then PATH", 14);
         dbt.textProperty().bindBidirectional(viewModel.dbtExecutableProperty());
         var policy = new ChoiceBox<>(FXCollections.observableArrayList("stop", "continue"));
@@ -82,7 +103,7 @@ public final class RunView extends VBox {
         var settings = new FlowPane(
                 10,
                 6,
-                labelled("Host", host),
+                labelled("Host", host, forget),
                 labelled("Remote folder", remoteDir),
                 labelled("dbt", dbt),
                 labelled("On failure", policy),
@@ -140,13 +161,22 @@ public final class RunView extends VBox {
         var follow = new CheckBox("Follow");
         follow.setId("log-follow");
         follow.selectedProperty().bindBidirectional(viewModel.followProperty());
-        var filters = new HBox(8, new Label("Log"), level, node, search, follow);
+        var logLabel = new Label("Log");
+        logLabel.setMinWidth(Region.USE_PREF_SIZE);
+        var filters = new HBox(8, logLabel, level, node, search, follow);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         logList = new ListView<>(viewModel.getLog());
         logList.setId("run-log");
         logList.setPlaceholder(new Label("dbt's output appears here while a plan runs"));
-        logList.setCellFactory(list -> new LogCell());
+        var palette = new LogPalette();
+        logList.setCellFactory(list -> new LogCell(palette));
+        // The theme's text colour, as CSS gives it to a plain label: the log's colours follow a theme switch.
+        logLabel.textFillProperty().subscribe(fill -> {
+            if (palette.follow(fill)) {
+                logList.refresh();
+            }
+        });
         logList.setFixedCellSize(LOG_ROW_HEIGHT); // lines never wrap: no cell is measured as lines arrive
         viewModel.getLog().addListener((ListChangeListener<LogRow>) c -> {
             if (viewModel.followProperty().get() && !viewModel.getLog().isEmpty()) {
@@ -223,10 +253,46 @@ public final class RunView extends VBox {
         return field;
     }
 
-    private static HBox labelled(String text, Node control) {
-        var box = new HBox(4, new Label(text), control);
+    private static HBox labelled(String text, Node... controls) {
+        var box = new HBox(4, new Label(text));
+        box.getChildren().addAll(controls);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /**
+     * The log's text colours for the theme: the theme's own text colour for info lines, and an error and a warning
+     * colour that read on its background (dark red and brown on a light theme, light red and amber on a dark one).
+     */
+    private static final class LogPalette {
+        private static final Color LIGHT_ERROR = Color.web("#b00020");
+        private static final Color LIGHT_WARN = Color.web("#8a5a00");
+        private static final Color DARK_ERROR = Color.web("#ff7b72");
+        private static final Color DARK_WARN = Color.web("#e3b341");
+
+        private Paint info = Color.BLACK;
+        private Color error = LIGHT_ERROR;
+        private Color warn = LIGHT_WARN;
+
+        /** Takes the theme's text colour; true when the colours changed. */
+        boolean follow(@Nullable Paint text) {
+            if (text == null || text.equals(info)) {
+                return false;
+            }
+            info = text;
+            boolean dark = text instanceof Color c && c.getBrightness() > 0.5;
+            error = dark ? DARK_ERROR : LIGHT_ERROR;
+            warn = dark ? DARK_WARN : LIGHT_WARN;
+            return true;
+        }
+
+        Paint of(String level) {
+            return switch (level) {
+                case "error" -> error;
+                case "warn" -> warn;
+                default -> info;
+            };
+        }
     }
 
     /**
@@ -234,8 +300,11 @@ public final class RunView extends VBox {
      * many times a second, and every style class change would make JavaFX apply CSS to the cell again.
      */
     private static final class LogCell extends ListCell<LogRow> {
-        private static final Color ERROR = Color.web("#b00020");
-        private static final Color WARN = Color.web("#8a5a00");
+        private final LogPalette palette;
+
+        LogCell(LogPalette palette) {
+            this.palette = palette;
+        }
 
         @Override
         protected void updateItem(LogRow item, boolean empty) {
@@ -245,12 +314,7 @@ public final class RunView extends VBox {
                 return;
             }
             setText(item.toString());
-            setTextFill(
-                    switch (item.level()) {
-                        case "error" -> ERROR;
-                        case "warn" -> WARN;
-                        default -> Color.BLACK;
-                    });
+            setTextFill(palette.of(item.level()));
         }
     }
 }

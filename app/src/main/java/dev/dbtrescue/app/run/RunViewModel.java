@@ -4,6 +4,10 @@ package dev.dbtrescue.app.run;
 import dev.dbtrescue.app.common.HostKeyQuestions;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
+import dev.dbtrescue.app.settings.SavedHost;
+import dev.dbtrescue.app.settings.Settings;
+import dev.dbtrescue.app.settings.SettingsStore;
+import dev.dbtrescue.app.settings.SshConfigHosts;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -93,6 +97,9 @@ public final class RunViewModel {
     /** The log levels a filter can show. */
     public static final List<String> LEVELS = List.of("all", "info", "warn", "error");
 
+    /** The host choice that runs dbt on this machine (as does an empty host). */
+    public static final String LOCAL = "local";
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY_TIME =
@@ -143,6 +150,12 @@ public final class RunViewModel {
     private final Executor drainLater;
     private final Clock clock;
     private final Reloader reloader;
+    private final SettingsStore settings;
+    private final ObservableList<String> hostChoices = FXCollections.observableArrayList(LOCAL);
+    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(this, "remote");
+    private final ReadOnlyBooleanWrapper hostSaved = new ReadOnlyBooleanWrapper(this, "hostSaved");
+    private List<String> configHosts = List.of();
+    private long hostChoicesGeneration;
 
     private final StringProperty host = new SimpleStringProperty(this, "host", "");
     private final StringProperty remoteDir = new SimpleStringProperty(this, "remoteDir", "");
@@ -193,13 +206,27 @@ public final class RunViewModel {
     /** The plan's nodes that report a result: progress counts these (dbt also reports nodes run implicitly). */
     private Set<String> planned = Set.of();
 
-    /**
-     * @param store where journals and batch artifacts are kept
-     * @param sshSettings ssh config, keys and known_hosts for remote runs
-     * @param reloader reads the project's artifacts again after each batch
-     */
+    /** A run panel that remembers hosts and dbt executables in memory only. */
     public RunViewModel(
             RunStore store, SshSettings sshSettings, Reloader reloader, Executor background, Executor fx, Clock clock) {
+        this(store, sshSettings, reloader, background, fx, clock, SettingsStore.inMemory());
+    }
+
+    /**
+     * @param store where journals and batch artifacts are kept
+     * @param sshSettings ssh config, keys and known_hosts for remote runs; the config's Host aliases are offered as
+     *     hosts
+     * @param reloader reads the project's artifacts again after each batch
+     * @param settings where the saved SSH hosts and each project's dbt executable are kept
+     */
+    public RunViewModel(
+            RunStore store,
+            SshSettings sshSettings,
+            Reloader reloader,
+            Executor background,
+            Executor fx,
+            Clock clock,
+            SettingsStore settings) {
         this.store = store;
         this.sshSettings = sshSettings;
         this.reloader = reloader;
@@ -208,6 +235,10 @@ public final class RunViewModel {
         this.hostKeys = new HostKeyQuestions(fx);
         this.drainLater = CompletableFuture.delayedExecutor(DRAIN_MILLIS, TimeUnit.MILLISECONDS, fx);
         this.clock = clock;
+        this.settings = settings;
+        host.addListener((o, a, b) -> updateHostState());
+        updateHostState();
+        rebuildHostChoices();
         levelFilter.addListener((o, a, b) -> refilter());
         nodeFilter.addListener((o, a, b) -> refilter());
         searchText.addListener((o, a, b) -> refilter());
@@ -246,9 +277,93 @@ public final class RunViewModel {
         selectRemaining = listener;
     }
 
-    /** The SSH destination ({@code ~/.ssh/config} alias or {@code user@host[:port]}); empty to run on this machine. */
+    /**
+     * The SSH destination ({@code ~/.ssh/config} alias or {@code user@host[:port]}); {@link #LOCAL} or empty to run on
+     * this machine.
+     */
     public StringProperty hostProperty() {
         return host;
+    }
+
+    /**
+     * What the host list offers: {@link #LOCAL}, the saved hosts (most recently used first), then the Host aliases of
+     * the ssh config (patterns left out), each once. The config is read by {@link #refreshHostChoices()}.
+     */
+    public ObservableList<String> getHostChoices() {
+        return FXCollections.unmodifiableObservableList(hostChoices);
+    }
+
+    /** True when the host is an SSH host, not this machine. */
+    public ReadOnlyBooleanProperty remoteProperty() {
+        return remote.getReadOnlyProperty();
+    }
+
+    /** True when the host is a saved host, which {@link #forgetHost()} removes. */
+    public ReadOnlyBooleanProperty hostSavedProperty() {
+        return hostSaved.getReadOnlyProperty();
+    }
+
+    /**
+     * Picks a host from the list: a saved host fills its remote folder and dbt executable; {@link #LOCAL} brings back
+     * the project's own dbt executable.
+     */
+    public void chooseHost(String choice) {
+        host.set(choice.strip());
+        if (!remote.get()) {
+            ProjectSession s = session;
+            if (s != null) {
+                dbtExecutable.set(settings.current().projectDbt(s.origin()).orElse(""));
+            }
+            return;
+        }
+        settings.current().host(choice).ifPresent(saved -> {
+            if (!saved.remoteDir().isEmpty()) {
+                remoteDir.set(saved.remoteDir());
+            }
+            dbtExecutable.set(saved.dbtExecutable());
+        });
+    }
+
+    /** Removes the current host from the saved hosts (the ssh config's aliases stay offered). */
+    public void forgetHost() {
+        String destination = host.get().strip();
+        if (!hostSaved.get()) {
+            return;
+        }
+        settings.update(s -> s.withoutHost(destination));
+        updateHostState();
+        rebuildHostChoices();
+    }
+
+    /** Reads the ssh config's Host aliases again, off the FX thread, and offers them. */
+    public void refreshHostChoices() {
+        long request = ++hostChoicesGeneration;
+        Path config = sshSettings.sshConfig();
+        Path home = Path.of(System.getProperty("user.home"));
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return SshConfigHosts.read(config, home);
+                            } catch (IOException | RuntimeException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        },
+                        background)
+                .whenCompleteAsync(
+                        (aliases, failure) -> {
+                            if (request != hostChoicesGeneration) {
+                                return;
+                            }
+                            if (failure != null) {
+                                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                                error.set("Could not read the hosts of the ssh config " + config + ": "
+                                        + cause.getMessage());
+                                return;
+                            }
+                            configHosts = aliases;
+                            rebuildHostChoices();
+                        },
+                        fx);
     }
 
     /** The project folder on the SSH host. */
@@ -363,10 +478,14 @@ public final class RunViewModel {
 
     /** A project opened: its place preselects where to run; its earlier runs are listed. */
     public void setSession(@Nullable ProjectSession newSession) {
+        ProjectSession previous = session;
         session = newSession;
         if (newSession != null && !running.get()) {
-            host.set(newSession.place().host().orElse(""));
+            host.set(newSession.place().host().orElse(LOCAL));
             remoteDir.set(newSession.place().remoteDir().orElse(""));
+            if (previous == null || !previous.origin().equals(newSession.origin())) {
+                dbtExecutable.set(dbtFor(newSession));
+            }
         }
         Path folder = newSession == null ? null : newSession.place().folder().orElse(null);
         boolean anotherProject = !Objects.equals(folder, offeredFor);
@@ -398,6 +517,40 @@ public final class RunViewModel {
         resumeOffer.set(Optional.empty());
     }
 
+    /** The project's own dbt executable, else the saved host's, else none (the project's venv, then PATH). */
+    private String dbtFor(ProjectSession project) {
+        Settings saved = settings.current();
+        return saved.projectDbt(project.origin())
+                .or(() -> project.place().host().flatMap(saved::host).map(SavedHost::dbtExecutable))
+                .orElse("");
+    }
+
+    private boolean isLocal(String destination) {
+        return destination.isBlank() || destination.strip().equalsIgnoreCase(LOCAL);
+    }
+
+    private void updateHostState() {
+        remote.set(!isLocal(host.get()));
+        hostSaved.set(remote.get() && settings.current().host(host.get()).isPresent());
+    }
+
+    private void rebuildHostChoices() {
+        List<String> choices = new ArrayList<>();
+        choices.add(LOCAL);
+        settings.current().hosts().forEach(h -> choices.add(h.destination()));
+        configHosts.stream().filter(h -> !choices.contains(h)).forEach(choices::add);
+        if (!choices.equals(hostChoices)) {
+            hostChoices.setAll(choices);
+        }
+    }
+
+    /** A run reached the host: it is saved (or moved first) with the folder and dbt it ran with. */
+    void rememberHost(SavedHost reached) {
+        settings.update(s -> s.withHost(reached));
+        updateHostState();
+        rebuildHostChoices();
+    }
+
     /** Starts the plan now, or at {@link #startAtProperty()}. */
     public void start(@Nullable RerunPlan plan) {
         ProjectSession s = session;
@@ -410,12 +563,12 @@ public final class RunViewModel {
             error.set("A run is already under way.");
             return;
         }
-        Optional<String> why = host.get().isBlank() ? s.place().whyNotRunnable() : Optional.empty();
+        Optional<String> why = isLocal(host.get()) ? s.place().whyNotRunnable() : Optional.empty();
         if (why.isPresent()) {
             error.set(why.get());
             return;
         }
-        if (!host.get().isBlank() && remoteDir.get().isBlank()) {
+        if (!isLocal(host.get()) && remoteDir.get().isBlank()) {
             error.set("Give the project folder on " + host.get() + " to run there.");
             return;
         }
@@ -521,9 +674,12 @@ public final class RunViewModel {
         running.set(true);
         RunHandle h = new RunHandle();
         handle = h;
-        String destination = host.get().strip();
+        String destination = isLocal(host.get()) ? "" : host.get().strip();
         String dir = remoteDir.get().strip();
         String dbt = dbtExecutable.get().strip();
+        if (resumeJournal.isEmpty()) { // a resume runs with its journal's dbt, not this field's
+            settings.update(saved -> saved.withProjectDbt(s.origin(), dbt));
+        }
         FailurePolicy chosen = "continue".equals(policy.get()) ? FailurePolicy.CONTINUE : FailurePolicy.STOP;
         boolean again = retry.get();
         Thread.ofPlatform().daemon().name("dbt-run").start(() -> {
@@ -599,7 +755,12 @@ public final class RunViewModel {
             }
             RunSummary ended = result;
             String message = failure;
-            fx.execute(() -> finished(ended, message));
+            fx.execute(() -> {
+                finished(ended, message);
+                if (ended != null && !destination.isEmpty() && resumeJournal.isEmpty()) {
+                    rememberHost(new SavedHost(destination, dir, dbt));
+                }
+            });
         });
     }
 
