@@ -137,6 +137,8 @@ class MainWindowTest {
                 text(robot, "#plan-summary").contains(planned.batches().size() + " batches"),
                 text(robot, "#plan-summary"));
         waitFor(() -> badgesShow(session, planned));
+        // after the replan a batch is still selected: its command shows without a click
+        waitFor(() -> text(robot, "#batch-command").startsWith("dbt build --select "));
 
         robot.clickOn(robot.lookup("#plan-batches .list-cell")
                 .match(n -> n instanceof ListCell<?> cell

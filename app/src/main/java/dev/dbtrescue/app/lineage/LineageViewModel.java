@@ -67,7 +67,12 @@ public final class LineageViewModel {
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(this, "grouping", Grouping.NONE);
     private final Map<NodeType, BooleanProperty> typeShown = new EnumMap<>(NodeType.class);
     private final ObservableList<NodeType> presentTypes = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<NodeType> presentTypesView = FXCollections.unmodifiableObservableList(presentTypes);
     private final ObservableList<FuzzySearch.Hit> searchResults = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<FuzzySearch.Hit> searchResultsView =
+            FXCollections.unmodifiableObservableList(searchResults);
     private final BitSet searchHits = new BitSet();
     private @Nullable ProjectSession session;
     private @Nullable CompletableFuture<FuzzySearch> search; // built off the FX thread, once per session
@@ -154,12 +159,12 @@ public final class LineageViewModel {
 
     /** The resource types present in the project, for the type toggles. */
     public ObservableList<NodeType> getPresentTypes() {
-        return FXCollections.unmodifiableObservableList(presentTypes);
+        return presentTypesView;
     }
 
     /** The search results, best first. */
     public ObservableList<FuzzySearch.Hit> getSearchResults() {
-        return FXCollections.unmodifiableObservableList(searchResults);
+        return searchResultsView;
     }
 
     /**

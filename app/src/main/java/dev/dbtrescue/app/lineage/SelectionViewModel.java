@@ -68,6 +68,8 @@ public final class SelectionViewModel {
     private final Map<Preset, ReadOnlyBooleanWrapper> presetAvailable = new EnumMap<>(Preset.class);
     private final Map<Preset, Resolved> presets = new EnumMap<>(Preset.class);
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<NodeRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private volatile @Nullable ProjectSession session; // read by the presets' task to stop early
     private @Nullable RescuePresets engine;
     private NodeSelection base = NodeSelection.NONE;
@@ -143,7 +145,7 @@ public final class SelectionViewModel {
 
     /** The selected nodes, by type then name. */
     public ObservableList<NodeRow> getRows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Shows another project (or none): clears the selection and computes the presets' counts off the FX thread. */

@@ -6,6 +6,7 @@ import dev.dbtrescue.app.plan.PlanViewModel.NodeRow;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
@@ -144,11 +145,22 @@ public final class PlanView extends VBox {
             commandText.setText(now == null ? "" : now.command());
             notes.setText(now == null ? "" : String.join("\n", now.notes()));
         });
-        viewModel.getBatches().addListener((ListChangeListener<BatchRow>) c -> {
-            if (!viewModel.getBatches().isEmpty()
-                    && batchList.getSelectionModel().isEmpty()) {
-                batchList.getSelectionModel().selectFirst();
+        int[] lastSelected = {0};
+        batchList.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() >= 0) {
+                lastSelected[0] = now.intValue();
             }
+        });
+        viewModel.getBatches().addListener((ListChangeListener<BatchRow>) c -> {
+            int wanted = lastSelected[0];
+            // the list's own selection model clears its selection after this listener on a replacement, so select
+            // once the change is through: the same batch number when it still exists, else the last
+            Platform.runLater(() -> {
+                int size = viewModel.getBatches().size();
+                if (size > 0 && batchList.getSelectionModel().isEmpty()) {
+                    batchList.getSelectionModel().clearAndSelect(Math.min(wanted, size - 1));
+                }
+            });
         });
         nodeList.setContextMenu(nodeMenu());
 

@@ -136,7 +136,11 @@ public final class PlanViewModel {
     private final BooleanProperty defer = new SimpleBooleanProperty(this, "defer", false);
     private final ReadOnlyBooleanWrapper deferAvailable = new ReadOnlyBooleanWrapper(this, "deferAvailable");
     private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<BatchRow> batchesView = FXCollections.unmodifiableObservableList(batches);
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -225,12 +229,12 @@ public final class PlanViewModel {
 
     /** The batches of the current plan. */
     public ObservableList<BatchRow> getBatches() {
-        return FXCollections.unmodifiableObservableList(batches);
+        return batchesView;
     }
 
     /** What the user should know before running: plan warnings, heavy or over-budget batches, exposures reached. */
     public ObservableList<String> getWarnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 
     /** One line: batches, nodes, estimated time, critical path. */

@@ -152,6 +152,8 @@ public final class RunViewModel {
     private final Reloader reloader;
     private final SettingsStore settings;
     private final ObservableList<String> hostChoices = FXCollections.observableArrayList(LOCAL);
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<String> hostChoicesView = FXCollections.unmodifiableObservableList(hostChoices);
     private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(this, "remote");
     private final ReadOnlyBooleanWrapper hostSaved = new ReadOnlyBooleanWrapper(this, "hostSaved");
     private List<String> configHosts = List.of();
@@ -181,6 +183,8 @@ public final class RunViewModel {
     private final ObservableList<LogRow> log = FXCollections.observableArrayList();
     private final FilteredList<LogRow> shownLog = new FilteredList<>(log);
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    // one wrapper for every caller: a listener added to a fresh wrapper dies when that wrapper is collected
+    private final ObservableList<HistoryRow> historyView = FXCollections.unmodifiableObservableList(history);
     private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Map<String, List<String>> nodeLogs = new HashMap<>();
@@ -290,7 +294,7 @@ public final class RunViewModel {
      * the ssh config (patterns left out), each once. The config is read by {@link #refreshHostChoices()}.
      */
     public ObservableList<String> getHostChoices() {
-        return FXCollections.unmodifiableObservableList(hostChoices);
+        return hostChoicesView;
     }
 
     /** True when the host is an SSH host, not this machine. */
@@ -468,7 +472,7 @@ public final class RunViewModel {
 
     /** The runs of this project, newest first. */
     public ObservableList<HistoryRow> getHistory() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     /** What the current run logged about one node (for the detail pane). */

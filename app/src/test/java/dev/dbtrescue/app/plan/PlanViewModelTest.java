@@ -3,6 +3,7 @@ package dev.dbtrescue.app.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.TestSessions;
@@ -32,6 +33,14 @@ class PlanViewModelTest {
         failed.nodes().forEach(id -> nodes.set(session.project().graph().indexOf(id)));
         vm.setSession(session);
         vm.setSelection(new NodeSelection(nodes, failed.select(), "", "failed"));
+    }
+
+    @Test
+    void theListsAreTheSameObjectsForEveryCaller() {
+        // a view's listener on a wrapper made for that one call is dropped when the wrapper is collected: the
+        // plan panel then stopped selecting a batch after a replan
+        assertSame(vm.getBatches(), vm.getBatches());
+        assertSame(vm.getWarnings(), vm.getWarnings());
     }
 
     @Test
