@@ -89,7 +89,10 @@ public final class DetailView extends StackPane {
         var title = text("detail-title", viewModel.titleProperty());
         title.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
         var status = text("detail-status", viewModel.statusTextProperty());
-        viewModel.statusProperty().subscribe(state -> status.setStyle("-fx-text-fill: " + colour(state) + ";"));
+        viewModel.statusProperty().subscribe(state -> {
+            status.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            status.getStyleClass().add(styleClass(state));
+        });
         var copyId = new Button("Copy id");
         copyId.setId("detail-copy-id");
         copyId.setOnAction(event -> {
@@ -262,13 +265,14 @@ public final class DetailView extends StackPane {
         node.managedProperty().bind(node.visibleProperty());
     }
 
-    private static String colour(NodeState state) {
+    /** The status line's colour follows the theme: the stylesheet maps these classes to its looked-up colours. */
+    private static String styleClass(NodeState state) {
         return switch (state) {
-            case ERROR, FAIL, STALE -> "#c62828";
-            case WARN -> "#ef6c00";
-            case SKIPPED -> "#6d4c41";
-            case SUCCESS, FRESH -> "#2e7d32";
-            case NOT_RUN -> "#616161";
+            case ERROR, FAIL, STALE -> "status-bad";
+            case WARN -> "status-warn";
+            case SKIPPED -> "status-skipped";
+            case SUCCESS, FRESH -> "status-good";
+            case NOT_RUN -> "status-not-run";
         };
     }
 }

@@ -217,7 +217,7 @@ public final class OpenProjectView extends VBox {
         area.textProperty().bind(viewModel.errorProperty());
         area.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         area.managedProperty().bind(area.visibleProperty());
-        area.setStyle("-fx-text-fill: #a31515;");
+        area.getStyleClass().add("error-text");
         return area;
     }
 
