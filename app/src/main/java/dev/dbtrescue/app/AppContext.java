@@ -41,18 +41,26 @@ public final class AppContext implements AutoCloseable {
      * @param fx runs work on the FX thread ({@code Platform::runLater})
      */
     public static AppContext create(AppFolders folders, Executor fx) {
+        return create(folders, SshSettings.defaults(), fx);
+    }
+
+    /**
+     * Wires the app with these OpenSSH files (config, known_hosts, keys) for remote projects and runs, instead of
+     * {@code ~/.ssh}: the window tests connect with their own.
+     */
+    public static AppContext create(AppFolders folders, SshSettings ssh, Executor fx) {
         var executors = new AppExecutors();
         Executor background = executors.background();
         var selection = new SelectionViewModel(background, fx);
         var lineage = new LineageViewModel(selection, new LayeredLineageLayout(), background, fx);
         var detail = new DetailViewModel(background, fx);
-        var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(SshSettings.defaults()), Clock.systemUTC());
+        var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(ssh), Clock.systemUTC());
         var recents = RecentProjects.in(folders);
         var rescue = new Rescue(
                 new PlanViewModel(background, fx),
                 new RunViewModel(
                         new RunStore(folders.data()),
-                        SshSettings.defaults(),
+                        ssh,
                         session -> loader.reload(session, LoadProgress.NONE),
                         background,
                         fx,
