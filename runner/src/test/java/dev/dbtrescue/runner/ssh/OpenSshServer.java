@@ -3,6 +3,7 @@ package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dbtrescue.runner.fixtures.SshKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -10,6 +10,8 @@ import dev.dbtrescue.runner.RunEvent;
 import dev.dbtrescue.runner.RunHandle;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.RunSummary;
+import dev.dbtrescue.runner.fixtures.MinaSshServer;
+import dev.dbtrescue.runner.fixtures.SshKeys;
 import dev.dbtrescue.runner.it.DemoRuns;
 import dev.dbtrescue.runner.local.LocalExecutor;
 import java.nio.file.Files;

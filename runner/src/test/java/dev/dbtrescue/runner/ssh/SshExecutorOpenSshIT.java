@@ -9,6 +9,7 @@ import dev.dbtrescue.runner.DbtInvocation;
 import dev.dbtrescue.runner.EnvVar;
 import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.RunnerException.Kind;
+import dev.dbtrescue.runner.fixtures.SshKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

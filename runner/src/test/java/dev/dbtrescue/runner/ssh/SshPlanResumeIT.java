@@ -18,6 +18,7 @@ import dev.dbtrescue.runner.RunOutcome;
 import dev.dbtrescue.runner.RunRequest;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.RunSummary;
+import dev.dbtrescue.runner.fixtures.SshKeys;
 import dev.dbtrescue.runner.it.DemoRuns;
 import dev.dbtrescue.runner.journal.Journal;
 import java.nio.file.Files;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtrescue.runner.DbtInvocation;
 import dev.dbtrescue.runner.RunnerException;
 import dev.dbtrescue.runner.RunnerException.Kind;
+import dev.dbtrescue.runner.fixtures.MinaSshServer;
+import dev.dbtrescue.runner.fixtures.SshKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
