@@ -7,7 +7,6 @@ import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.app.settings.SavedHost;
 import dev.dbtrescue.app.settings.Settings;
 import dev.dbtrescue.app.settings.SettingsStore;
-import dev.dbtrescue.app.settings.SshConfigHosts;
 import dev.dbtrescue.graph.LineageGraph;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
@@ -342,12 +341,12 @@ public final class RunViewModel {
     /** Reads the ssh config's Host aliases again, off the FX thread, and offers them. */
     public void refreshHostChoices() {
         long request = ++hostChoicesGeneration;
-        Path config = sshSettings.sshConfig();
+        SshSettings ssh = sshSettings;
         Path home = Path.of(System.getProperty("user.home"));
         CompletableFuture.supplyAsync(
                         () -> {
                             try {
-                                return SshConfigHosts.read(config, home);
+                                return ssh.configHosts(home);
                             } catch (IOException | RuntimeException e) {
                                 throw new IllegalStateException(e.getMessage(), e);
                             }
@@ -360,7 +359,7 @@ public final class RunViewModel {
                             }
                             if (failure != null) {
                                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                                error.set("Could not read the hosts of the ssh config " + config + ": "
+                                error.set("Could not read the hosts of the ssh config " + ssh.sshConfig() + ": "
                                         + cause.getMessage());
                                 return;
                             }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,60 @@ final class SshConfigText {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The host aliases the config names in its {@code Host} lines, in file order and each once, with Include lines
+     * followed as {@link #read} follows them. Patterns ({@code *}, {@code ?}, {@code !host}) are left out: no one
+     * connects to them by name. A missing config names no hosts.
+     *
+     * @throws IOException if a file cannot be read, or Includes nest more than 16 deep (a loop)
+     */
+    static List<String> hosts(Path config, Path home) throws IOException {
+        if (!Files.isRegularFile(config)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        Path dir = config.toAbsolutePath().getParent();
+        append(config, dir == null ? home : dir, home, 0, lines);
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String line : lines) {
+            String[] keyValue = line.strip().split("[=\\s]+", 2);
+            if (keyValue.length < 2 || !keyValue[0].equalsIgnoreCase("Host")) {
+                continue;
+            }
+            for (String alias : words(keyValue[1])) {
+                if (!alias.isEmpty()
+                        && alias.chars()
+                                .noneMatch(c -> c == '*' || c == '?' || c == '!' || Character.isWhitespace(c))) {
+                    hosts.add(alias);
+                }
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** The words of a value: separated by white space, a double-quoted word kept whole (without its quotes). */
+    private static List<String> words(String value) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        for (char c : value.strip().toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (!word.isEmpty()) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            out.add(word.toString());
+        }
+        return out;
     }
 
     private static void append(Path file, Path dir, Path home, int depth, List<String> lines) throws IOException {

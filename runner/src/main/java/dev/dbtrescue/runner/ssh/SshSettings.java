@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.runner.ssh;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,17 @@ public record SshSettings(
         if (keepAliveCountMax < 0) {
             throw new IllegalArgumentException("the keepalive count must not be negative, was " + keepAliveCountMax);
         }
+    }
+
+    /**
+     * The host aliases of the ssh config's {@code Host} lines, Include lines followed, patterns left out: the hosts a
+     * user connects to by name. Reads files: call it off the UI thread.
+     *
+     * @param home the home folder, for {@code ~} in Include lines
+     * @throws IOException if a config file cannot be read, or its Includes loop
+     */
+    public List<String> configHosts(Path home) throws IOException {
+        return SshConfigText.hosts(sshConfig, home);
     }
 
     /** The user's OpenSSH setup: {@code ~/.ssh} and the agent of {@code SSH_AUTH_SOCK}, if any. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.dbtrescue.app.settings;
+package dev.dbtrescue.runner.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,7 +31,9 @@ class SshConfigHostsTest {
                     User again
                 """);
 
-        assertEquals(List.of("warehouse-gw", "build", "quoted"), SshConfigHosts.read(ssh.resolve("config"), home));
+        assertEquals(
+                List.of("warehouse-gw", "build", "quoted"),
+                SshSettings.inDirectory(ssh).configHosts(home));
     }
 
     @Test
@@ -44,11 +46,11 @@ class SshConfigHostsTest {
 
         assertEquals(
                 List.of("first", "orb", "colima", "extra", "last"),
-                SshConfigHosts.read(ssh.getParent().resolve("config"), home));
+                SshSettings.inDirectory(ssh.getParent()).configHosts(home));
     }
 
     @Test
     void aMissingConfigNamesNoHosts() throws Exception {
-        assertEquals(List.of(), SshConfigHosts.read(home.resolve(".ssh/config"), home));
+        assertEquals(List.of(), SshSettings.inDirectory(home.resolve(".ssh")).configHosts(home));
     }
 }
