@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.report.IncidentPicture.Box;
-import dev.dbtrescue.graph.fixtures.Fixtures;
-import dev.dbtrescue.graph.manifest.ArtifactLoader;
-import dev.dbtrescue.graph.status.LoadedProject;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,18 +31,7 @@ class IncidentPictureTest {
      */
     @Test
     void noEdgeOfTheWholeDemoPictureEntersAForeignBox() throws Exception {
-        Path failed = Fixtures.demo("failed-build");
-        var artifacts = new ArtifactLoader()
-                .load(
-                        failed.resolve("manifest.json"),
-                        List.of(failed.resolve("run_results.json")),
-                        List.of(failed.resolve("sources.json")));
-        LoadedProject project = LoadedProject.of(artifacts, Instant.parse("2026-11-21T20:00:00Z"));
-        IncidentPicture picture = IncidentPicture.of(
-                project.status(),
-                project.graph().nodes().stream().map(n -> n.id()).toList(),
-                "whole demo",
-                List.of());
+        IncidentPicture picture = PngPictureTest.wholeDemo();
         assertTrue(picture.lines().stream().anyMatch(l -> l.length > 4), "the demo has long edges");
 
         List<String> entered = new ArrayList<>();

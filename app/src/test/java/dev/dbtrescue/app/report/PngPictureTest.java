@@ -23,7 +23,8 @@ class PngPictureTest {
     @TempDir
     Path dir;
 
-    private static IncidentPicture wholeDemo() throws Exception {
+    /** The whole demo's failed build as one picture (every node, tests left out as the report does). */
+    static IncidentPicture wholeDemo() throws Exception {
         Path failed = Fixtures.demo("failed-build");
         var artifacts = new ArtifactLoader()
                 .load(
