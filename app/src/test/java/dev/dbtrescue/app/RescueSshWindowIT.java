@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.app.common.HostKeyQuestions;
-import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.project.ProjectSession;
@@ -24,17 +23,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,11 +96,11 @@ class RescueSshWindowIT {
                 remote.run("build", "--exclude", "resource_type:unit_test", "--vars", "{demo_break_model: true}");
         assertEquals(1, broken.exitCode(), broken.output());
         Path local = localCopyWithArtifactsOf(remote.project().resolve("target"));
-        ProjectSession opened = open(robot, local);
+        ProjectSession opened = RescueWindow.open(context, robot, local);
         assertEquals(NodeState.ERROR, opened.project().status().stateOf(FAILED_MODEL));
         assertEquals(NodeState.SKIPPED, opened.project().status().stateOf(SKIPPED_MODEL));
 
-        planFailedInBatches(robot, 8);
+        RescueWindow.planFailedInBatches(context, robot, 8);
         Set<NodeStatus> seenLive = ConcurrentHashMap.newKeySet();
         int failedIndex = opened.project().graph().indexOf(FAILED_MODEL);
         robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
@@ -117,7 +112,8 @@ class RescueSshWindowIT {
         pointAtTheHost(robot, remote.project());
         robot.clickOn("#run-plan");
 
-        waitLong(() -> robot.lookup("#trust-host-key").tryQuery().isPresent());
+        RescueWindow.waitLong(
+                context, () -> robot.lookup("#trust-host-key").tryQuery().isPresent());
         String fingerprint = SshKeys.fingerprint(hostKey);
         HostKeyQuestions.Question question =
                 context.main().rescue().run().hostKeyQuestionProperty().get().orElseThrow();
@@ -128,9 +124,13 @@ class RescueSshWindowIT {
                 shown.contains(fingerprint), "the dialog shows the server's fingerprint " + fingerprint + ": " + shown);
         robot.clickOn("#trust-host-key");
 
-        waitLong(() -> !context.main().rescue().run().runningProperty().get()
-                && !text(robot, "#run-summary").isEmpty());
-        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+        RescueWindow.waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && !RescueWindow.text(robot, "#run-summary").isEmpty());
+        assertTrue(
+                RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
+                RescueWindow.text(robot, "#run-summary"));
         assertEquals("", context.main().rescue().run().errorProperty().get());
         assertTrue(
                 Files.readString(sshDir.resolve("known_hosts")).contains(SshKeys.publicKey(hostKey)),
@@ -140,16 +140,16 @@ class RescueSshWindowIT {
                 .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
                 .count();
         assertTrue(
-                text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
-                text(robot, "#run-progress-text"));
+                RescueWindow.text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
+                RescueWindow.text(robot, "#run-progress-text"));
         assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
         assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
         // the local copy only learns the new statuses from the artifacts fetched over SFTP
-        waitLong(() -> {
+        RescueWindow.waitLong(context, () -> {
             ProjectSession now = context.main().sessionProperty().get();
             return now.project().status().stateOf(FAILED_MODEL) == NodeState.SUCCESS
                     && now.project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS
-                    && drawn(FAILED_MODEL) == NodeStatus.SUCCESS;
+                    && RescueWindow.drawn(context, FAILED_MODEL) == NodeStatus.SUCCESS;
         });
         List<RunViewModel.LogRow> log = logNow();
         assertTrue(log.stream().anyMatch(row -> row.text().startsWith("== Batch 2")), "the log shows batch 2");
@@ -158,7 +158,7 @@ class RescueSshWindowIT {
                 "every batch's artifacts came back: " + log);
 
         ListView<?> history = robot.lookup("#run-history").queryListView();
-        waitLong(() -> history.getItems().size() == 1);
+        RescueWindow.waitLong(context, () -> history.getItems().size() == 1);
         assertTrue(
                 history.getItems().getFirst().toString().contains("finished"),
                 history.getItems().toString());
@@ -172,15 +172,17 @@ class RescueSshWindowIT {
         Path host = RealDbt.demoCopy(home.resolve("host")).project();
         // the committed artifacts of the same failed build: nothing needs to run before the run is refused
         Path local = localCopyWithArtifactsOf(Fixtures.demo("failed-build"));
-        open(robot, local);
-        planFailedInBatches(robot, 4);
+        RescueWindow.open(context, robot, local);
+        RescueWindow.planFailedInBatches(context, robot, 4);
         pointAtTheHost(robot, host);
         robot.clickOn("#run-plan");
 
-        waitLong(() -> !context.main().rescue().run().runningProperty().get()
-                && !text(robot, "#run-error").isEmpty());
+        RescueWindow.waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && !RescueWindow.text(robot, "#run-error").isEmpty());
 
-        String error = text(robot, "#run-error");
+        String error = RescueWindow.text(robot, "#run-error");
         assertTrue(robot.lookup("#run-error").queryAs(Label.class).isVisible(), "the message shows");
         assertTrue(error.contains("The host key of 127.0.0.1:" + server.port() + " has changed"), error);
         assertTrue(error.contains("man-in-the-middle"), error);
@@ -230,48 +232,5 @@ class RescueSshWindowIT {
         return WaitForAsyncUtils.asyncFx(
                         () -> List.copyOf(context.main().rescue().run().getLog()))
                 .get(60, TimeUnit.SECONDS);
-    }
-
-    private ProjectSession open(FxRobot robot, Path project) throws Exception {
-        robot.interact(() -> context.main().open().openFolder(project, Optional.empty()));
-        waitLong(() -> context.main().sessionProperty().get() != null
-                && context.main().lineage().layoutProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return context.main().sessionProperty().get();
-    }
-
-    private void planFailedInBatches(FxRobot robot, int maxNodes) throws Exception {
-        waitLong(() -> !robot.lookup("#preset-failed").queryButton().isDisabled());
-        robot.clickOn("#preset-failed");
-        Spinner<?> spinner = robot.lookup("#plan-max-nodes").queryAs(Spinner.class);
-        robot.clickOn(spinner.getEditor());
-        robot.push(KeyCode.CONTROL, KeyCode.A).write(Integer.toString(maxNodes)).type(KeyCode.ENTER);
-        waitLong(() -> robot.lookup("#plan-batches").queryListView().getItems().size() >= 2
-                && text(robot, "#plan-summary").contains("batches"));
-    }
-
-    private NodeStatus drawn(NodeId id) {
-        LineageLayout layout = context.main().lineage().layoutProperty().get();
-        ProjectSession session = context.main().sessionProperty().get();
-        int item = layout.projection().itemOf(session.project().graph().indexOf(id));
-        return item < 0 ? NodeStatus.NOT_RUN : layout.status()[item];
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void waitLong(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(Integer.getInteger("rescue.wait", 300), TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            var run = context.main().rescue().run();
-            StringBuilder dump =
-                    new StringBuilder("DIAG summary=" + run.summaryProperty().get() + " error="
-                            + run.errorProperty().get() + " history=" + run.getHistory() + "\n");
-            run.getLog().forEach(r -> dump.append("DIAG ").append(r).append('\n'));
-            System.out.println(dump);
-            throw e;
-        }
     }
 }

@@ -4,7 +4,6 @@ package dev.dbtrescue.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.lineage.canvas.LineageCanvas;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.AppFolders;
@@ -16,16 +15,12 @@ import dev.dbtrescue.graph.fixtures.RealDbt;
 import dev.dbtrescue.graph.status.NodeState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -70,11 +65,11 @@ class RescueWindowIT {
     @Test
     void theFailedRunIsPlannedInBatchesRunLocallyAndTheFailureTurnsGreenLive(FxRobot robot) throws Exception {
         RealDbt dbt = brokenDemo();
-        ProjectSession opened = open(robot, dbt.project());
+        ProjectSession opened = RescueWindow.open(context, robot, dbt.project());
         assertEquals(NodeState.ERROR, opened.project().status().stateOf(FAILED_MODEL));
         assertEquals(NodeState.SKIPPED, opened.project().status().stateOf(SKIPPED_MODEL));
 
-        planFailedInBatches(robot, 4);
+        RescueWindow.planFailedInBatches(context, robot, 4);
         Set<NodeStatus> seenLive = ConcurrentHashMap.newKeySet();
         int failedIndex = opened.project().graph().indexOf(FAILED_MODEL);
         robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
@@ -86,24 +81,28 @@ class RescueWindowIT {
         robot.clickOn("#run-tab");
         robot.clickOn("#run-dbt").write(RealDbt.install().toString());
         robot.clickOn("#run-plan");
-        waitLong(() -> !context.main().rescue().run().runningProperty().get()
-                && !text(robot, "#run-summary").isEmpty());
+        RescueWindow.waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && !RescueWindow.text(robot, "#run-summary").isEmpty());
 
-        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+        assertTrue(
+                RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
+                RescueWindow.text(robot, "#run-summary"));
         long reporting = context.main().rescue().plan().planProperty().get().batches().stream()
                 .flatMap(b -> b.ids().stream())
                 .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
                 .count();
         assertTrue(
-                text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
-                text(robot, "#run-progress-text"));
+                RescueWindow.text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
+                RescueWindow.text(robot, "#run-progress-text"));
         assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
         assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
-        waitLong(() -> {
+        RescueWindow.waitLong(context, () -> {
             ProjectSession now = context.main().sessionProperty().get();
             return now.project().status().stateOf(FAILED_MODEL) == NodeState.SUCCESS
                     && now.project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS
-                    && drawn(FAILED_MODEL) == NodeStatus.SUCCESS;
+                    && RescueWindow.drawn(context, FAILED_MODEL) == NodeStatus.SUCCESS;
         });
         assertTrue(
                 robot.lookup("#run-log").queryListView().getItems().stream()
@@ -111,13 +110,14 @@ class RescueWindowIT {
                 "the log shows the second batch");
 
         robot.clickOn("#search-field").write("int_payments_converted").type(KeyCode.ENTER);
-        waitLong(() -> text(robot, "#detail-run-log").contains("int_payments_converted"));
+        RescueWindow.waitLong(
+                context, () -> RescueWindow.text(robot, "#detail-run-log").contains("int_payments_converted"));
         assertTrue(
-                text(robot, "#detail-run-log").lines().count() >= 2,
-                "started and finished: " + text(robot, "#detail-run-log"));
+                RescueWindow.text(robot, "#detail-run-log").lines().count() >= 2,
+                "started and finished: " + RescueWindow.text(robot, "#detail-run-log"));
 
         ListView<?> history = robot.lookup("#run-history").queryListView();
-        waitLong(() -> history.getItems().size() == 1);
+        RescueWindow.waitLong(context, () -> history.getItems().size() == 1);
         assertTrue(
                 history.getItems().getFirst().toString().contains("finished"),
                 history.getItems().toString());
@@ -139,11 +139,13 @@ class RescueWindowIT {
         assertTrue(markdown.contains("None: every failed node passed on rerun."), markdown);
         // nothing fails any more, so the picture shows what the analyst selects: the repaired model and below
         robot.clickOn("#select-field").write("int_payments_converted+").type(KeyCode.ENTER);
-        waitLong(() -> context.main()
-                .selection()
-                .selectionProperty()
-                .get()
-                .contains(opened.project().graph().indexOf(FAILED_MODEL)));
+        RescueWindow.waitLong(
+                context,
+                () -> context.main()
+                        .selection()
+                        .selectionProperty()
+                        .get()
+                        .contains(opened.project().graph().indexOf(FAILED_MODEL)));
         Path svg = home.resolve("export/incident.svg");
         assertTrue(
                 WaitForAsyncUtils.asyncFx(() -> context.main().rescue().export().export(ExportViewModel.Kind.SVG, svg))
@@ -157,36 +159,50 @@ class RescueWindowIT {
     @Test
     void aCancelledRunStopsDbtAndResumesFromItsJournal(FxRobot robot) throws Exception {
         RealDbt dbt = brokenDemo();
-        ProjectSession opened = open(robot, dbt.project());
-        planFailedInBatches(robot, 2);
+        ProjectSession opened = RescueWindow.open(context, robot, dbt.project());
+        RescueWindow.planFailedInBatches(context, robot, 2);
         int batches = robot.lookup("#plan-batches").queryListView().getItems().size();
         assertTrue(batches >= 3, "batches: " + batches);
 
         robot.clickOn("#run-tab");
         robot.clickOn("#run-dbt").write(RealDbt.install().toString());
         robot.clickOn("#run-plan");
-        waitLong(() -> context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.RUNNING)
-                || context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.SUCCESS));
+        RescueWindow.waitLong(
+                context,
+                () -> context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.RUNNING)
+                        || context.main().rescue().run().liveProperty().get().containsValue(NodeStatus.SUCCESS));
         robot.clickOn("#cancel-run");
         robot.clickOn("#confirm-cancel-run");
-        waitLong(() -> !context.main().rescue().run().runningProperty().get()
-                && !text(robot, "#run-summary").isEmpty());
-        assertTrue(text(robot, "#run-summary").startsWith("Run cancelled"), text(robot, "#run-summary"));
+        RescueWindow.waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && !RescueWindow.text(robot, "#run-summary").isEmpty());
+        assertTrue(
+                RescueWindow.text(robot, "#run-summary").startsWith("Run cancelled"),
+                RescueWindow.text(robot, "#run-summary"));
 
         ListView<?> history = robot.lookup("#run-history").queryListView();
-        waitLong(() -> history.getItems().size() == 1);
+        RescueWindow.waitLong(context, () -> history.getItems().size() == 1);
         assertTrue(
                 ((RunViewModel.HistoryRow) history.getItems().getFirst()).resumable(),
                 history.getItems().toString());
         robot.interact(() -> history.getSelectionModel().selectFirst());
         robot.clickOn("#resume-run");
-        waitLong(() -> context.main().rescue().run().runningProperty().get()
-                || text(robot, "#run-summary").startsWith("Run succeeded"));
-        waitLong(() -> !context.main().rescue().run().runningProperty().get()
-                && text(robot, "#run-summary").startsWith("Run"));
-        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
-        waitLong(() ->
-                context.main().sessionProperty().get().project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS);
+        RescueWindow.waitLong(
+                context,
+                () -> context.main().rescue().run().runningProperty().get()
+                        || RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"));
+        RescueWindow.waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && RescueWindow.text(robot, "#run-summary").startsWith("Run"));
+        assertTrue(
+                RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
+                RescueWindow.text(robot, "#run-summary"));
+        RescueWindow.waitLong(
+                context,
+                () -> context.main().sessionProperty().get().project().status().stateOf(SKIPPED_MODEL)
+                        == NodeState.SUCCESS);
         assertEquals(
                 opened.project().graph().size(),
                 context.main().sessionProperty().get().project().graph().size());
@@ -199,50 +215,5 @@ class RescueWindowIT {
                 dbt.run("build", "--exclude", "resource_type:unit_test", "--vars", "{demo_break_model: true}");
         assertEquals(1, broken.exitCode(), broken.output());
         return dbt;
-    }
-
-    private ProjectSession open(FxRobot robot, Path project) throws Exception {
-        robot.interact(() -> context.main().open().openFolder(project, Optional.empty()));
-        waitLong(() -> context.main().sessionProperty().get() != null
-                && context.main().lineage().layoutProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return context.main().sessionProperty().get();
-    }
-
-    private void planFailedInBatches(FxRobot robot, int maxNodes) throws Exception {
-        waitLong(() -> !robot.lookup("#preset-failed").queryButton().isDisabled());
-        robot.clickOn("#preset-failed");
-        Spinner<?> spinner = robot.lookup("#plan-max-nodes").queryAs(Spinner.class);
-        robot.clickOn(spinner.getEditor());
-        robot.push(KeyCode.CONTROL, KeyCode.A).write(Integer.toString(maxNodes)).type(KeyCode.ENTER);
-        waitLong(() -> robot.lookup("#plan-batches").queryListView().getItems().size() >= 2
-                && text(robot, "#plan-summary").contains("batches"));
-    }
-
-    private NodeStatus drawn(NodeId id) {
-        LineageLayout layout = context.main().lineage().layoutProperty().get();
-        ProjectSession session = context.main().sessionProperty().get();
-        int item = layout.projection().itemOf(session.project().graph().indexOf(id));
-        return item < 0 ? NodeStatus.NOT_RUN : layout.status()[item];
-    }
-
-    private static String text(FxRobot robot, String id) {
-        javafx.scene.Node node = robot.lookup(id).query();
-        String text = node instanceof TextInputControl input ? input.getText() : ((Labeled) node).getText();
-        return text == null ? "" : text;
-    }
-
-    private void waitLong(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(Integer.getInteger("rescue.wait", 300), TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            var run = context.main().rescue().run();
-            StringBuilder dump =
-                    new StringBuilder("DIAG summary=" + run.summaryProperty().get() + " error="
-                            + run.errorProperty().get() + " history=" + run.getHistory() + "\n");
-            run.getLog().forEach(r -> dump.append("DIAG ").append(r).append('\n'));
-            System.out.println(dump);
-            throw e;
-        }
     }
 }
