@@ -30,6 +30,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -215,9 +216,10 @@ class RescueSshWindowIT {
         robot.clickOn("#run-tab");
         String host = USER + "@127.0.0.1:" + server.port();
         String dbt = RealDbt.install().toString();
-        robot.clickOn("#run-host").write(host, 0);
-        robot.clickOn("#run-remote-dir").write(remoteProject.toString(), 0);
-        robot.clickOn("#run-dbt").write(dbt, 0);
+        // each field replaces what it shows (the host list starts on "local")
+        robot.clickOn("#run-host").push(KeyCode.SHORTCUT, KeyCode.A).write(host, 0);
+        robot.clickOn("#run-remote-dir").push(KeyCode.SHORTCUT, KeyCode.A).write(remoteProject.toString(), 0);
+        robot.clickOn("#run-dbt").push(KeyCode.SHORTCUT, KeyCode.A).write(dbt, 0);
         RunViewModel run = context.main().rescue().run();
         assertEquals(
                 List.of(host, remoteProject.toString(), dbt),
