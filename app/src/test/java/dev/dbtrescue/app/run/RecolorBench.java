@@ -12,6 +12,7 @@ import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.runner.RunEvent;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,23 +27,37 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 
 /**
  * Benchmark: live recolouring in the real window, headless on the software pipeline. Opens a generated project, shows
  * all of it fitted to the window (every node drawn as a dot), then feeds the run panel 1,000 node events a second
- * (a node starts, another finishes) for the given seconds, as dbt's log would on a large run. Prints the FX pulse
- * (the animation phase of a pulse to its rendered frame) and how long a task posted to the FX thread waits, idle first and then under the
- * events, as medians and their ratio. Usage: {@code RecolorBench PROJECT_DIR [SECONDS] [EVENTS_PER_SECOND]}.
+ * (a node starts, and the one started 50 events earlier finishes, so about 25 run at any time) for the given seconds,
+ * as dbt's log would on a large run. Prints the FX pulse (the animation phase of a pulse to its rendered frame) and how
+ * long a task posted to the FX thread waits, idle first and then under the events, as medians and their ratio. Then,
+ * with no events and no node running, the fixed costs a recolouring frame sits on: the pulse when one pixel changes
+ * (what any frame costs: the window's pixels are handed to the screen whole), when the canvas's area is only recomposed (a transparent rectangle over it changes every pulse: the software pipeline redraws every
+ * layer under it, nothing is repainted) and when the canvas is repainted in full every pulse (a fit, as a view change
+ * gives). Usage: {@code RecolorBench PROJECT_DIR [SECONDS] [EVENTS_PER_SECOND]}.
  */
 public final class RecolorBench {
+
+    /** Nodes running at any time while the events flow. */
+    private static final int RUNNING_AT_ONCE = 25;
 
     private final AtomicLong pulseStart = new AtomicLong();
     private final ConcurrentLinkedQueue<Double> pulses = new ConcurrentLinkedQueue<>();
     private volatile boolean recording;
 
     private AppContext context;
+    private MainView view;
+    private final Rectangle veil = new Rectangle();
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args[0]);
@@ -74,9 +89,15 @@ public final class RecolorBench {
                 }
             }.start();
             context = AppContext.create(AppFolders.under(home), Platform::runLater);
-            var view = new MainView(context.main(), context.executors().raster());
+            view = new MainView(context.main(), context.executors().raster());
             var stage = new Stage();
-            var scene = new Scene(view, 1600, 1000);
+            veil.setManaged(false);
+            veil.setMouseTransparent(true);
+            veil.setFill(Color.TRANSPARENT);
+            var veilLayer = new Pane(veil);
+            veilLayer.setMouseTransparent(true);
+            veilLayer.setPickOnBounds(false);
+            var scene = new Scene(new StackPane(view, veilLayer), 1600, 1000);
             FxBench.onRenderedFrame(scene, () -> {
                 long start = pulseStart.getAndSet(0);
                 if (recording && start != 0) {
@@ -104,13 +125,27 @@ public final class RecolorBench {
         double[] idleWait = probe(Duration.ofSeconds(3));
         recording = true;
         long t0 = System.nanoTime();
+        long[] cpu0 = fxCpu();
         Thread feeder = Thread.ofPlatform().daemon().start(() -> feed(run, nodes, rate, seconds));
         double[] loadedWait = probe(Duration.ofSeconds(seconds));
         feeder.join();
         long sent = (long) rate * seconds;
         recording = false;
+        long[] cpu1 = fxCpu();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double[] pulse = pulses.stream().mapToDouble(Double::doubleValue).toArray();
+        String eventsCpu = cpuPerFrame(cpu0, cpu1, pulse.length);
+        Thread.sleep(1_000); // the last drain and the minimap's render settle
+        cpu0 = fxCpu();
+        double[] floor = framesWhile(Duration.ofSeconds(3), () -> toggleVeil(true));
+        String floorCpu = cpuPerFrame(cpu0, fxCpu(), floor.length);
+        cpu0 = fxCpu();
+        double[] recompose = framesWhile(Duration.ofSeconds(3), () -> toggleVeil(false));
+        String recomposeCpu = cpuPerFrame(cpu0, fxCpu(), recompose.length);
+        cpu0 = fxCpu();
+        double[] repaint =
+                framesWhile(Duration.ofSeconds(3), () -> view.lineage().canvas().fit());
+        String repaintCpu = cpuPerFrame(cpu0, fxCpu(), repaint.length);
 
         System.out.printf(
                 Locale.ROOT,
@@ -123,6 +158,17 @@ public final class RecolorBench {
         report("FX pulse under the events (pulse → frame)", pulse);
         report("FX task wait, idle", idleWait);
         report("FX task wait, under the events", loadedWait);
+        report("fixed: one pixel changed (a frame's floor)", floor);
+        report("fixed: canvas area recomposed, nothing redrawn", recompose);
+        report("fixed: canvas repainted in full, every pulse", repaint);
+        // CPU time per frame does not grow when other processes compete for the cores, as the wall-clock pulse does
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per frame (FX thread + renderer): under the events %s; one pixel %s; recomposed %s; repainted %s%n",
+                eventsCpu,
+                floorCpu,
+                recomposeCpu,
+                repaintCpu);
         System.out.printf(
                 Locale.ROOT,
                 "frames rendered under the events: %d (%.1f/s); task wait median ratio loaded/idle %.2f%n",
@@ -131,7 +177,10 @@ public final class RecolorBench {
                 median(loadedWait) / Math.max(1e-3, median(idleWait)));
     }
 
-    /** Events at a steady rate: a node starts and, 50 events later, finishes (success or error). */
+    /**
+     * Events at a steady rate: a node starts and, 50 events later, finishes (success or error); the nodes still
+     * running at the end finish right after.
+     */
     private static void feed(RunViewModel run, List<Node> nodes, int rate, int seconds) {
         long start = System.nanoTime();
         long total = (long) rate * seconds;
@@ -141,22 +190,97 @@ public final class RecolorBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Node node = nodes.get((int) ((k / 2) * 7919 % nodes.size()));
-            Instant now = Instant.now();
             if (k % 2 == 0) {
+                Node node = nth(nodes, k / 2);
                 run.enqueue(new RunEvent.NodeStarted(
-                        node.id().value(), node.name(), node.type().dbtName(), now, node.name() + " started"));
-            } else {
-                run.enqueue(new RunEvent.NodeFinished(
                         node.id().value(),
                         node.name(),
                         node.type().dbtName(),
-                        k % 10 == 1 ? "error" : "success",
-                        Duration.ofMillis(40),
-                        now,
-                        node.name() + " finished"));
+                        Instant.now(),
+                        node.name() + " started"));
+            } else if (k / 2 >= RUNNING_AT_ONCE) {
+                finish(run, nodes, k / 2 - RUNNING_AT_ONCE, k % 10 == 1);
             }
         }
+        for (long j = Math.max(0, total / 2 - RUNNING_AT_ONCE); j < total / 2; j++) {
+            finish(run, nodes, j, false);
+        }
+    }
+
+    private static Node nth(List<Node> nodes, long j) {
+        return nodes.get((int) (j * 7919 % nodes.size()));
+    }
+
+    private static void finish(RunViewModel run, List<Node> nodes, long j, boolean error) {
+        Node node = nth(nodes, j);
+        run.enqueue(new RunEvent.NodeFinished(
+                node.id().value(),
+                node.name(),
+                node.type().dbtName(),
+                error ? "error" : "success",
+                Duration.ofMillis(40),
+                Instant.now(),
+                node.name() + " finished"));
+    }
+
+    /** Frames rendered while {@code eachPulse} runs in every pulse's animation phase for {@code length}. */
+    private double[] framesWhile(Duration length, Runnable eachPulse) throws Exception {
+        AnimationTimer driver = onFx(() -> {
+            var timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    eachPulse.run();
+                }
+            };
+            timer.start();
+            return timer;
+        });
+        Thread.sleep(200);
+        pulses.clear();
+        recording = true;
+        Thread.sleep(length.toMillis());
+        recording = false;
+        onFx(() -> {
+            driver.stop();
+            return null;
+        });
+        return pulses.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * CPU nanoseconds so far of the FX application thread and of the Prism render thread (through java.management,
+     * reached reflectively: the app module does not read it).
+     */
+    private static long[] fxCpu() throws ReflectiveOperationException {
+        Object threads = Class.forName("java.lang.management.ManagementFactory")
+                .getMethod("getThreadMXBean")
+                .invoke(null);
+        Method cpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getThreadCpuTime", long.class);
+        long[] cpu = new long[2];
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.equals("JavaFX Application Thread")) {
+                cpu[0] += (long) cpuTime.invoke(threads, thread.threadId());
+            } else if (name.startsWith("QuantumRenderer")) {
+                cpu[1] += (long) cpuTime.invoke(threads, thread.threadId());
+            }
+        }
+        return cpu;
+    }
+
+    private static String cpuPerFrame(long[] before, long[] after, int frames) {
+        int n = Math.max(1, frames);
+        return String.format(Locale.ROOT, "%.1f + %.1f ms", ms(after[0] - before[0]) / n, ms(after[1] - before[1]) / n);
+    }
+
+    /** Marks the canvas's area (or its first pixel) dirty without changing what it shows. */
+    private void toggleVeil(boolean onePixel) {
+        var canvas = view.lineage().canvas();
+        Bounds bounds = canvas.localToScene(canvas.getLayoutBounds());
+        veil.relocate(bounds.getMinX(), bounds.getMinY());
+        veil.setWidth(onePixel ? 1 : bounds.getWidth());
+        veil.setHeight(onePixel ? 1 : bounds.getHeight());
+        veil.setFill(veil.getFill().equals(Color.TRANSPARENT) ? Color.rgb(0, 0, 0, 0.004) : Color.TRANSPARENT);
     }
 
     /** Posts a task to the FX thread every 10 ms and measures how long each waits to run. */

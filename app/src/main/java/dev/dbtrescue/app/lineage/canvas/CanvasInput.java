@@ -185,10 +185,10 @@ final class CanvasInput {
         event.consume();
     }
 
-    /** The lasso being drawn, if any. */
-    void paintLasso(GraphicsContext gc) {
+    /** The lasso being drawn, if any; returns whether there was one. */
+    boolean paintLasso(GraphicsContext gc) {
         if (lassoPoints == null || lassoLength < 4) {
-            return;
+            return false;
         }
         gc.beginPath();
         gc.moveTo(lassoPoints[0], lassoPoints[1]);
@@ -203,5 +203,6 @@ final class CanvasInput {
         gc.setLineDashes(5, 4);
         gc.stroke();
         gc.setLineDashes();
+        return true;
     }
 }

@@ -18,8 +18,13 @@ final class DetailEdges {
     private int[] focusEdges = new int[0];
     private int[] otherEdges = new int[0];
 
-    /** Recomputes the edge lists; O(E) when something is selected or highlighted. */
-    void update(SceneIndex index, NodeLook look) {
+    /**
+     * Recomputes the edge lists; O(E) when something is selected or highlighted.
+     *
+     * @return whether the lists changed (the strokes need repainting)
+     */
+    boolean update(SceneIndex index, NodeLook look) {
+        int[] focusBefore = focusEdges, othersBefore = otherEdges;
         CanvasScene scene = index.scene;
         var taken = new BitSet();
         focusEdges = look.focused() >= 0 && look.focused() < scene.nodeCount()
@@ -45,6 +50,7 @@ final class DetailEdges {
             }
         }
         otherEdges = java.util.Arrays.copyOf(others, count);
+        return !java.util.Arrays.equals(focusBefore, focusEdges) || !java.util.Arrays.equals(othersBefore, otherEdges);
     }
 
     void paint(GraphicsContext gc, SceneIndex index, Viewport vp) {

@@ -1,20 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A lineage DAG drawn on one viewport-sized Canvas: viewport culling through a spatial grid, three levels of detail,
  * a cached edge raster computed on {@code rasterExecutor}, vector strokes only for the edges that matter (focus and
- * selection). Paints at most once per pulse. Mouse: drag pans, wheel and pinch zoom around the pointer, shift+drag
+ * selection). Three layers, each repainted only when what it shows changed, at most once per pulse: the canvas
+ * (background, edges, and the boxes when zoomed in), the far-zoom dots (restamped per changed node when only the look
+ * changed) and an overlay (focus ring, lasso, the ripple around running nodes). Mouse: drag pans, wheel and pinch zoom around the pointer, shift+drag
  * lassoes (add; with alt or ctrl: remove). Keys: + and - zoom, 0 or F fit, arrows pan. All screen coordinates are in
  * this region's local space. FX thread only.
  */
@@ -32,6 +27,9 @@ public final class LineageCanvas extends Region {
     private static final double FIT_PADDING = 24;
 
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final DotLayer dots = new DotLayer();
+    private final RunningPulse pulse = new RunningPulse(this::paintOverlay);
     private final Viewport viewport = new Viewport();
     private final NodePainter nodePainter = new NodePainter();
     private final DetailEdges detailEdges = new DetailEdges();
@@ -49,14 +47,14 @@ public final class LineageCanvas extends Region {
     private SceneIndex index = new SceneIndex(CanvasScene.EMPTY);
     private NodeLook look = NodeLook.uniform(0, NodeStatus.NOT_RUN);
     private boolean fitPending;
-    private @Nullable DotRasterizer dots;
-    private @Nullable PixelBuffer<IntBuffer> dotPixels;
-    private @Nullable WritableImage dotImage;
+    private boolean baseDirty = true;
+    private boolean overlayDirty = true;
 
     public LineageCanvas(Executor rasterExecutor) {
         edges = new EdgeLayer(rasterExecutor, this::requestPaint);
         input = new CanvasInput(this);
-        getChildren().add(canvas);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, dots.view(), overlay);
         setFocusTraversable(true);
         setMinSize(0, 0);
         setPrefSize(800, 600);
@@ -75,15 +73,27 @@ public final class LineageCanvas extends Region {
         index = new SceneIndex(scene);
         edges.reset(index);
         setLook(look);
+        requestPaint();
     }
 
-    /** Changes statuses, badges, selection, highlights and focus; repaints on the next pulse. */
+    /**
+     * Changes statuses, badges, selection, highlights and focus; repaints on the next pulse only the layers that show
+     * a difference (far out, a status change restamps just the changed dots).
+     */
     public void setLook(NodeLook look) {
         requireFits(index.scene, look);
+        NodeLook before = this.look;
         this.look = look;
-        detailEdges.update(index, look);
+        boolean edgesChanged = detailEdges.update(index, look);
+        boolean runningChanged = pulse.update(look);
         lookListeners.forEach(Runnable::run);
-        requestPaint();
+        if (edgesChanged || Detail.at(viewport.scale(), index.scene.nodeHeight()) != Detail.SHAPES) {
+            baseDirty = true;
+        }
+        if (runningChanged || before.focused() != look.focused()) {
+            overlayDirty = true;
+        }
+        painter.start();
     }
 
     private static void requireFits(CanvasScene scene, NodeLook look) {
@@ -193,8 +203,26 @@ public final class LineageCanvas extends Region {
         lookListeners.add(listener);
     }
 
+    /** Repaints every layer on the next pulse (the view, the drawing or the edge raster changed). */
     void requestPaint() {
+        baseDirty = true;
+        overlayDirty = true;
         painter.start();
+    }
+
+    /** Whether running nodes are being animated, for tests. */
+    boolean pulsing() {
+        return pulse.active();
+    }
+
+    /** Ripple frames painted so far, for tests. */
+    long pulseFrames() {
+        return pulse.frames();
+    }
+
+    /** The far-zoom dot layer, for tests. */
+    DotLayer dotLayer() {
+        return dots;
     }
 
     @Override
@@ -203,6 +231,8 @@ public final class LineageCanvas extends Region {
         if (w != canvas.getWidth() || h != canvas.getHeight()) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             viewport.resize(w, h);
             if (fitPending && w > 0) {
                 fit();
@@ -211,65 +241,46 @@ public final class LineageCanvas extends Region {
         }
     }
 
-    /** Paints the current state now (normally once per pulse from the timer). */
+    /** Paints what changed now (normally once per pulse from the timer). */
     void paintNow() {
+        Detail detail = Detail.at(viewport.scale(), index.scene.nodeHeight());
+        if (baseDirty) {
+            baseDirty = false;
+            paintBase(detail);
+        }
+        if (detail == Detail.SHAPES) {
+            dots.paint(index, look, viewport, (int) canvas.getWidth(), (int) canvas.getHeight());
+        } else {
+            dots.hide();
+        }
+        if (overlayDirty) {
+            paintOverlay();
+        }
+    }
+
+    private void paintBase(Detail detail) {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setGlobalAlpha(1);
         gc.setFill(BACKGROUND);
         gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        Detail detail = Detail.at(viewport.scale(), index.scene.nodeHeight());
         edges.update(viewport, detail);
         edges.draw(gc, viewport);
         detailEdges.paint(gc, index, viewport);
-        if (detail == Detail.SHAPES) {
-            paintDots(gc);
-        } else {
+        if (detail != Detail.SHAPES) {
             nodePainter.paintBoxes(gc, index, look, viewport, detail);
         }
-        nodePainter.paintFocus(gc, index.scene, look, viewport);
-        input.paintLasso(gc);
         viewListeners.forEach(Runnable::run);
     }
 
-    private void paintDots(GraphicsContext gc) {
-        int w = (int) canvas.getWidth(), h = (int) canvas.getHeight();
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        if (dots == null || dots.width() != w || dots.height() != h) {
-            dots = new DotRasterizer(w, h);
-            IntBuffer dotBuffer = ByteBuffer.allocateDirect(4 * w * h)
-                    .order(ByteOrder.nativeOrder())
-                    .asIntBuffer();
-            dotPixels = new PixelBuffer<>(w, h, dotBuffer, PixelFormat.getIntArgbPreInstance());
-            dotImage = new WritableImage(dotPixels);
-        }
-        // only the part of the viewport the world covers: at full-project zoom a tall DAG is a narrow strip
-        CanvasScene scene = index.scene;
-        double pad = Detail.BOXES_FROM_PX + 8;
-        int x0 = (int) Math.clamp(Math.floor(viewport.toScreenX(0) - pad), 0, w);
-        int y0 = (int) Math.clamp(Math.floor(viewport.toScreenY(0) - pad), 0, h);
-        int x1 = (int) Math.clamp(Math.ceil(viewport.toScreenX(scene.worldWidth()) + pad), 0, w);
-        int y1 = (int) Math.clamp(Math.ceil(viewport.toScreenY(scene.worldHeight()) + pad), 0, h);
-        if (x1 <= x0 || y1 <= y0) {
-            return;
-        }
-        dots.clear(x0, y0, x1, y1);
-        double nodeScreen = Math.min(scene.nodeWidth(), scene.nodeHeight()) * viewport.scale();
-        int diameter = (int) Math.round(Math.clamp(nodeScreen, 4, Detail.BOXES_FROM_PX));
-        dots.draw(index, look, viewport.originX(), viewport.originY(), viewport.scale(), diameter);
-        int[] pixels = dots.pixels();
-        // write only inside updateBuffer, and through a duplicate: Prism reads the same buffer and moves its position
-        // and limit when it uploads it, so the shared buffer's bounds are not ours to set or trust (with frequent
-        // repaints, as a live run gives, a put against Prism's limit failed)
-        dotPixels.updateBuffer(buffer -> {
-            IntBuffer target = buffer.getBuffer().duplicate().clear();
-            for (int y = y0; y < y1; y++) {
-                target.put(y * w + x0, pixels, y * w + x0, x1 - x0);
-            }
-            return new Rectangle2D(x0, y0, x1 - x0, y1 - y0);
-        });
-        gc.setImageSmoothing(false);
-        gc.drawImage(dotImage, x0, y0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
+    /** Focus ring, lasso and the ripple around running nodes, over the nodes at every level of detail. */
+    private void paintOverlay() {
+        overlayDirty = false;
+        GraphicsContext gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        boolean drawn = pulse.paint(gc, index.scene, viewport, Detail.at(viewport.scale(), index.scene.nodeHeight()));
+        drawn |= nodePainter.paintFocus(gc, index.scene, look, viewport);
+        drawn |= input.paintLasso(gc);
+        // an empty layer is left out: the software pipeline would still blend all of its transparent pixels
+        overlay.setVisible(drawn);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
+import java.util.BitSet;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
@@ -14,8 +15,8 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole world of a {@link LineageCanvas} as status-coloured dots (an image cached until the scene, the look or
- * the size changes) with the canvas's viewport as a rectangle. Pressing or dragging centres the canvas there.
+ * The whole world of a {@link LineageCanvas} as status-coloured dots (an image cached until the scene or the size
+ * changes; a new look restamps only the dots it changed) with the canvas's viewport as a rectangle. Pressing or dragging centres the canvas there.
  */
 public final class Minimap extends Region {
 
@@ -24,9 +25,16 @@ public final class Minimap extends Region {
     /** The shortest time between two renders of the dots for look changes. */
     static final Duration LOOK_PAUSE = Duration.millis(250);
 
+    private static final int DIAMETER = 3;
+
     private final LineageCanvas lineage;
     private final Canvas canvas = new Canvas();
     private @Nullable WritableImage dots;
+    private @Nullable DotRasterizer raster;
+    private @Nullable SceneIndex drawnIndex;
+    private @Nullable NodeLook drawnLook;
+    private double drawnScale;
+    private boolean lookStale;
     private double scale;
     private double offsetX;
     private double offsetY;
@@ -40,7 +48,7 @@ public final class Minimap extends Region {
         setMinSize(40, 30);
         setId("lineage-minimap");
         pending.setOnFinished(e -> {
-            dots = null;
+            lookStale = true;
             paint();
         });
         getStyleClass().add("lineage-minimap");
@@ -52,12 +60,12 @@ public final class Minimap extends Region {
 
     /**
      * Re-renders the dots for a new look at most every {@link #LOOK_PAUSE}: a live run changes the look many times a
-     * second, and each render stamps every node of the world.
+     * second, and each render repaints the minimap (stamping only the changed dots).
      */
     private void lookChanged() {
         long now = System.nanoTime();
         if (now - lastRender >= LOOK_PAUSE.toMillis() * 1_000_000L) {
-            dots = null;
+            lookStale = true;
             paint();
         } else if (!pending.getStatus().equals(Animation.Status.RUNNING)) {
             pending.playFromStart();
@@ -92,10 +100,16 @@ public final class Minimap extends Region {
         scale = Math.min((w - 2 * PADDING) / worldW, (h - 2 * PADDING) / worldH);
         offsetX = (w - worldW * scale) / 2;
         offsetY = (h - worldH * scale) / 2;
-        if (dots == null) {
+        if (dots == null || drawnIndex != lineage.index() || drawnScale != scale) {
             dots = renderDots(w, h);
             lastRender = System.nanoTime();
+        } else if (lookStale) {
+            if (!restampChanged(dots)) {
+                dots = renderDots(w, h);
+            }
+            lastRender = System.nanoTime();
         }
+        lookStale = false;
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setFill(LineageCanvas.BACKGROUND);
         gc.fillRect(0, 0, w, h);
@@ -114,11 +128,43 @@ public final class Minimap extends Region {
     }
 
     private WritableImage renderDots(int w, int h) {
-        var raster = new DotRasterizer(w, h);
-        raster.draw(lineage.index(), lineage.look(), -offsetX / scale, -offsetY / scale, scale, 3);
+        raster = new DotRasterizer(w, h);
+        drawnIndex = lineage.index();
+        drawnLook = lineage.look();
+        drawnScale = scale;
+        raster.draw(drawnIndex, drawnLook, -offsetX / scale, -offsetY / scale, scale, DIAMETER);
         var image = new WritableImage(w, h);
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
         return image;
+    }
+
+    /** Restamps the dots whose look changed; false when so many changed that a full render is cheaper. */
+    private boolean restampChanged(WritableImage image) {
+        NodeLook look = lineage.look();
+        BitSet changed = look.dotsChangedFrom(drawnLook);
+        CanvasScene scene = drawnIndex.scene;
+        double area = scene.worldWidth() * scale * scene.worldHeight() * scale;
+        if (!DotRasterizer.cheaperToRedraw(changed.cardinality(), scene.nodeCount(), area, DIAMETER)) {
+            return false;
+        }
+        drawnLook = look;
+        int[] rects = raster.redraw(
+                drawnIndex, look, changed.stream().toArray(), -offsetX / scale, -offsetY / scale, scale, DIAMETER);
+        int w = raster.width();
+        for (int r = 0; r < rects.length; r += 4) {
+            int x0 = rects[r], y0 = rects[r + 1], x1 = rects[r + 2], y1 = rects[r + 3];
+            image.getPixelWriter()
+                    .setPixels(
+                            x0,
+                            y0,
+                            x1 - x0,
+                            y1 - y0,
+                            PixelFormat.getIntArgbPreInstance(),
+                            raster.pixels(),
+                            y0 * w + x0,
+                            w);
+        }
+        return true;
     }
 
     /** The canvas point that pressing at minimap point {@code (x, y)} would centre, for tests. */

@@ -34,6 +34,27 @@ public record NodeLook(
         return dimUnselected && !selected.get(node);
     }
 
+    /**
+     * Nodes whose far-zoom dot differs from the one {@code before} gives them (status, dimming, selection, boundary
+     * or highlight); both looks are for the same nodes. O(nodes).
+     */
+    BitSet dotsChangedFrom(NodeLook before) {
+        var changed = (BitSet) selected.clone();
+        changed.xor(before.selected);
+        var other = (BitSet) boundary.clone();
+        other.xor(before.boundary);
+        changed.or(other);
+        other = (BitSet) highlighted.clone();
+        other.xor(before.highlighted);
+        changed.or(other);
+        for (int node = 0; node < status.length; node++) {
+            if (statusOf(node) != before.statusOf(node) || dimmed(node) != before.dimmed(node)) {
+                changed.set(node);
+            }
+        }
+        return changed;
+    }
+
     /** Badge text of {@code node}, empty for none. */
     String badgeOf(int node) {
         return badges[node] == null ? "" : badges[node];

@@ -101,11 +101,11 @@ final class NodePainter {
         gc.fillText(fitter.fit(label, size, right - textLeft), textLeft, top + h / 2);
     }
 
-    /** A strong ring around the focused node, at any level of detail. */
-    void paintFocus(GraphicsContext gc, CanvasScene scene, NodeLook look, Viewport vp) {
+    /** A strong ring around the focused node, at any level of detail; returns whether there is one. */
+    boolean paintFocus(GraphicsContext gc, CanvasScene scene, NodeLook look, Viewport vp) {
         int node = look.focused();
         if (node < 0 || node >= scene.nodeCount()) {
-            return;
+            return false;
         }
         double s = vp.scale();
         double w = Math.max(scene.nodeWidth() * s, 8), h = Math.max(scene.nodeHeight() * s, 8);
@@ -113,5 +113,6 @@ final class NodePainter {
         gc.setStroke(FOCUS);
         gc.setLineWidth(3);
         gc.strokeRoundRect(cx - w / 2 - 4, cy - h / 2 - 4, w + 8, h + 8, 8, 8);
+        return true;
     }
 }

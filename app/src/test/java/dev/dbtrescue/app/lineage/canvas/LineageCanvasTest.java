@@ -248,6 +248,66 @@ class LineageCanvasTest {
     }
 
     @Test
+    void farOutAStatusChangeRestampsOnlyTheChangedDot(FxRobot robot) {
+        NodeLook before = NodeLook.uniform(scene.nodeCount(), NodeStatus.SUCCESS);
+        NodeStatus[] statuses = before.status().clone();
+        statuses[30] = NodeStatus.ERROR;
+        var after = new NodeLook(
+                statuses, new String[scene.nodeCount()], new BitSet(), new BitSet(), false, new BitSet(), -1);
+        int[] restamps = new int[4];
+        Color[] seen = new Color[1];
+        robot.interact(() -> {
+            canvas.setLook(before);
+            canvas.zoomBy(0.12, 400, 300);
+            canvas.paintNow();
+            restamps[0] = canvas.dotLayer().fullRestamps();
+            restamps[1] = canvas.dotLayer().restamps();
+            canvas.setLook(after);
+            canvas.paintNow();
+            restamps[2] = canvas.dotLayer().fullRestamps();
+            restamps[3] = canvas.dotLayer().restamps();
+            double[] p = localOf(30);
+            seen[0] = canvas.snapshot(null, null).getPixelReader().getColor((int) p[0], (int) p[1]);
+        });
+        assertEquals(List.of(restamps[0], restamps[1] + 1), List.of(restamps[2], restamps[3]));
+        assertEquals(StatusGlyphs.color(NodeStatus.ERROR), seen[0]);
+    }
+
+    @Test
+    void runningNodesPulseWhileAnyRunsAndStopAfterwards(FxRobot robot) throws Exception {
+        NodeLook idle = NodeLook.uniform(scene.nodeCount(), NodeStatus.SUCCESS);
+        NodeStatus[] statuses = idle.status().clone();
+        statuses[7] = NodeStatus.RUNNING;
+        var running = new NodeLook(
+                statuses, new String[scene.nodeCount()], new BitSet(), new BitSet(), false, new BitSet(), -1);
+        List<Boolean> pulsing = new ArrayList<>();
+        robot.interact(() -> {
+            canvas.setLook(idle);
+            pulsing.add(canvas.pulsing());
+            canvas.setLook(running);
+            pulsing.add(canvas.pulsing());
+        });
+        long startFrames = frames(robot);
+        // the ring moves 20 steps a second while the node runs
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frames(robot) >= startFrames + 3);
+        robot.interact(() -> {
+            canvas.setLook(idle);
+            pulsing.add(canvas.pulsing());
+        });
+        long stopped = frames(robot);
+        Thread.sleep(300);
+        assertEquals(
+                List.of(false, true, false, stopped),
+                List.of(pulsing.get(0), pulsing.get(1), pulsing.get(2), frames(robot)));
+    }
+
+    private long frames(FxRobot robot) {
+        long[] frames = new long[1];
+        robot.interact(() -> frames[0] = canvas.pulseFrames());
+        return frames[0];
+    }
+
+    @Test
     void aSharpEdgeRasterReplacesTheScaledOneAfterAZoomStep(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sharp(robot));
         boolean[] sharpRightAfterZoom = new boolean[1];
