@@ -11,6 +11,7 @@ import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.lineage.NodeSelection;
 import dev.dbtrescue.app.lineage.Preset;
 import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.settings.WindowSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,9 @@ public final class OpenBench {
             view = new MainView(context.main(), context.executors().raster());
             var stage = new Stage();
             var scene = new Scene(view, 1600, 1000);
+            // the shipped look: Primer Light and the app's stylesheet, as LineageApp sets them
+            WindowSettings.applyTheme(false);
+            scene.getStylesheets().add(WindowSettings.STYLESHEET);
             FxBench.onRenderedFrame(scene, () -> lastFrame.set(System.nanoTime()));
             stage.setScene(scene);
             stage.show();

@@ -10,6 +10,7 @@ import dev.dbtrescue.app.MainView;
 import dev.dbtrescue.app.bench.FxBench;
 import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.project.AppFolders;
+import dev.dbtrescue.app.settings.WindowSettings;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.runner.RunEvent;
 import java.lang.reflect.Method;
@@ -98,6 +99,9 @@ public final class RecolorBench {
             veilLayer.setMouseTransparent(true);
             veilLayer.setPickOnBounds(false);
             var scene = new Scene(new StackPane(view, veilLayer), 1600, 1000);
+            // the shipped look: Primer Light and the app's stylesheet, as LineageApp sets them
+            WindowSettings.applyTheme(false);
+            scene.getStylesheets().add(WindowSettings.STYLESHEET);
             FxBench.onRenderedFrame(scene, () -> {
                 long start = pulseStart.getAndSet(0);
                 if (recording && start != 0) {
