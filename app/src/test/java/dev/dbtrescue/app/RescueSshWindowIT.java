@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -102,14 +101,8 @@ class RescueSshWindowIT {
         assertEquals(NodeState.SKIPPED, opened.project().status().stateOf(SKIPPED_MODEL));
 
         RescueWindow.planFailedInBatches(context, robot, 8);
-        Set<NodeStatus> seenLive = ConcurrentHashMap.newKeySet();
         int failedIndex = opened.project().graph().indexOf(FAILED_MODEL);
-        robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
-            NodeStatus status = now.get(failedIndex);
-            if (status != null) {
-                seenLive.add(status);
-            }
-        }));
+        Set<NodeStatus> seenLive = RescueWindow.watchLive(context, robot, failedIndex);
         pointAtTheHost(robot, remote.project());
         robot.clickOn("#run-plan");
 
@@ -136,22 +129,8 @@ class RescueSshWindowIT {
         assertTrue(
                 Files.readString(sshDir.resolve("known_hosts")).contains(SshKeys.publicKey(hostKey)),
                 "the trusted key went to the test's known_hosts");
-        long reporting = context.main().rescue().plan().planProperty().get().batches().stream()
-                .flatMap(b -> b.ids().stream())
-                .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
-                .count();
-        assertTrue(
-                RescueWindow.text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
-                RescueWindow.text(robot, "#run-progress-text"));
-        assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
-        assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
         // the local copy only learns the new statuses from the artifacts fetched over SFTP
-        RescueWindow.waitLong(context, () -> {
-            ProjectSession now = context.main().sessionProperty().get();
-            return now.project().status().stateOf(FAILED_MODEL) == NodeState.SUCCESS
-                    && now.project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS
-                    && RescueWindow.drawn(context, FAILED_MODEL) == NodeStatus.SUCCESS;
-        });
+        RescueWindow.assertRepairedLive(context, robot, opened, seenLive, FAILED_MODEL, SKIPPED_MODEL);
         List<RunViewModel.LogRow> log = logNow();
         assertTrue(log.stream().anyMatch(row -> row.text().startsWith("== Batch 2")), "the log shows batch 2");
         assertTrue(

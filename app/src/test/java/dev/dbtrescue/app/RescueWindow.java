@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.lineage.canvas.NodeStatus;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.status.NodeState;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -45,6 +50,47 @@ final class RescueWindow {
                 context,
                 () -> robot.lookup("#plan-batches").queryListView().getItems().size() >= 2
                         && text(robot, "#plan-summary").contains("batches"));
+    }
+
+    /** Every status the lineage shows live for a node while runs go on, collected from the run panel's updates. */
+    static Set<NodeStatus> watchLive(AppContext context, FxRobot robot, int graphIndex) {
+        Set<NodeStatus> seen = ConcurrentHashMap.newKeySet();
+        robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
+            NodeStatus status = now.get(graphIndex);
+            if (status != null) {
+                seen.add(status);
+            }
+        }));
+        return seen;
+    }
+
+    /**
+     * The run repaired the failure: every reporting node of the plan was counted, the failed model was drawn running
+     * and then green while dbt ran, and the artifacts read back say the failed and the skipped model succeeded.
+     */
+    static void assertRepairedLive(
+            AppContext context,
+            FxRobot robot,
+            ProjectSession opened,
+            Set<NodeStatus> seenLive,
+            NodeId failed,
+            NodeId skipped)
+            throws Exception {
+        long reporting = context.main().rescue().plan().planProperty().get().batches().stream()
+                .flatMap(b -> b.ids().stream())
+                .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
+                .count();
+        assertTrue(
+                text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
+                text(robot, "#run-progress-text"));
+        assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
+        assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
+        waitLong(context, () -> {
+            ProjectSession now = context.main().sessionProperty().get();
+            return now.project().status().stateOf(failed) == NodeState.SUCCESS
+                    && now.project().status().stateOf(skipped) == NodeState.SUCCESS
+                    && drawn(context, failed) == NodeStatus.SUCCESS;
+        });
     }
 
     /** How the lineage draws a node now. */

@@ -16,7 +16,6 @@ import dev.dbtrescue.graph.status.NodeState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -70,14 +69,8 @@ class RescueWindowIT {
         assertEquals(NodeState.SKIPPED, opened.project().status().stateOf(SKIPPED_MODEL));
 
         RescueWindow.planFailedInBatches(context, robot, 4);
-        Set<NodeStatus> seenLive = ConcurrentHashMap.newKeySet();
         int failedIndex = opened.project().graph().indexOf(FAILED_MODEL);
-        robot.interact(() -> context.main().rescue().run().liveProperty().addListener((obs, was, now) -> {
-            NodeStatus status = now.get(failedIndex);
-            if (status != null) {
-                seenLive.add(status);
-            }
-        }));
+        Set<NodeStatus> seenLive = RescueWindow.watchLive(context, robot, failedIndex);
         robot.clickOn("#run-tab");
         robot.clickOn("#run-dbt").write(RealDbt.install().toString());
         robot.clickOn("#run-plan");
@@ -89,21 +82,7 @@ class RescueWindowIT {
         assertTrue(
                 RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
                 RescueWindow.text(robot, "#run-summary"));
-        long reporting = context.main().rescue().plan().planProperty().get().batches().stream()
-                .flatMap(b -> b.ids().stream())
-                .filter(id -> !opened.project().graph().node(id).orElseThrow().isEphemeral())
-                .count();
-        assertTrue(
-                RescueWindow.text(robot, "#run-progress-text").startsWith(reporting + " / " + reporting + " nodes"),
-                RescueWindow.text(robot, "#run-progress-text"));
-        assertTrue(seenLive.contains(NodeStatus.RUNNING), "the model was drawn running: " + seenLive);
-        assertTrue(seenLive.contains(NodeStatus.SUCCESS), "then succeeded, live: " + seenLive);
-        RescueWindow.waitLong(context, () -> {
-            ProjectSession now = context.main().sessionProperty().get();
-            return now.project().status().stateOf(FAILED_MODEL) == NodeState.SUCCESS
-                    && now.project().status().stateOf(SKIPPED_MODEL) == NodeState.SUCCESS
-                    && RescueWindow.drawn(context, FAILED_MODEL) == NodeStatus.SUCCESS;
-        });
+        RescueWindow.assertRepairedLive(context, robot, opened, seenLive, FAILED_MODEL, SKIPPED_MODEL);
         assertTrue(
                 robot.lookup("#run-log").queryListView().getItems().stream()
                         .anyMatch(row -> row.toString().contains("== Batch 2")),
