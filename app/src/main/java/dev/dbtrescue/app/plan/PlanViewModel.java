@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -503,9 +505,7 @@ public final class PlanViewModel {
         if (s == null) {
             return nothing();
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        busy.set(true);
-        planning.submit(
+        return showEdited(
                 () -> {
                     try {
                         RerunPlan read = PlanJson.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
@@ -518,20 +518,7 @@ public final class PlanViewModel {
                                 "Could not read the plan " + file + ": " + e.getMessage(), e);
                     }
                 },
-                read -> {
-                    busy.set(false);
-                    error.set("");
-                    show(read);
-                    edited.set(true);
-                    message.set("Loaded " + read.plan().batches().size() + " batches from " + file);
-                    done.complete(true);
-                },
-                failure -> {
-                    busy.set(false);
-                    error.set(failure.getMessage());
-                    done.complete(false);
-                });
-        return done;
+                read -> message.set("Loaded " + read.plan().batches().size() + " batches from " + file));
     }
 
     private static void check(ProjectSession s, Path file, RerunPlan read) throws PlanningException {
@@ -568,9 +555,7 @@ public final class PlanViewModel {
             return nothing();
         }
         LineageGraph graph = s.project().graph();
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        busy.set(true);
-        planning.submit(
+        return showEdited(
                 () -> {
                     try {
                         return Shown.of(graph, p.regroup(current, groups));
@@ -578,11 +563,24 @@ public final class PlanViewModel {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
                 },
-                changed -> {
+                changed -> {});
+    }
+
+    /**
+     * Makes a plan the user chose (loaded or edited by hand) in the background and shows it as edited; a failure
+     * leaves the plan as it was and says why. Completes with whether it was shown.
+     */
+    private CompletableFuture<Boolean> showEdited(Supplier<Shown> make, Consumer<Shown> alsoOnSuccess) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        busy.set(true);
+        planning.submit(
+                make,
+                made -> {
                     busy.set(false);
                     error.set("");
-                    show(changed);
+                    show(made);
                     edited.set(true);
+                    alsoOnSuccess.accept(made);
                     done.complete(true);
                 },
                 failure -> {
