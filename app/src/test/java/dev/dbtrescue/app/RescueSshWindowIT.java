@@ -118,13 +118,7 @@ class RescueSshWindowIT {
                 shown.contains(fingerprint), "the dialog shows the server's fingerprint " + fingerprint + ": " + shown);
         robot.clickOn("#trust-host-key");
 
-        RescueWindow.waitLong(
-                context,
-                () -> !context.main().rescue().run().runningProperty().get()
-                        && !RescueWindow.text(robot, "#run-summary").isEmpty());
-        assertTrue(
-                RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
-                RescueWindow.text(robot, "#run-summary"));
+        RescueWindow.awaitRunSucceeded(context, robot);
         assertEquals("", context.main().rescue().run().errorProperty().get());
         assertTrue(
                 Files.readString(sshDir.resolve("known_hosts")).contains(SshKeys.publicKey(hostKey)),

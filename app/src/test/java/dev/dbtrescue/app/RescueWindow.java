@@ -93,6 +93,15 @@ final class RescueWindow {
         });
     }
 
+    /** Waits until the run panel's run has ended, and checks that its summary says it succeeded. */
+    static void awaitRunSucceeded(AppContext context, FxRobot robot) throws Exception {
+        waitLong(
+                context,
+                () -> !context.main().rescue().run().runningProperty().get()
+                        && !text(robot, "#run-summary").isEmpty());
+        assertTrue(text(robot, "#run-summary").startsWith("Run succeeded"), text(robot, "#run-summary"));
+    }
+
     /** How the lineage draws a node now. */
     static NodeStatus drawn(AppContext context, NodeId id) {
         LineageLayout layout = context.main().lineage().layoutProperty().get();

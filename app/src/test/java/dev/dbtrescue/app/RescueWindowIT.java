@@ -74,14 +74,7 @@ class RescueWindowIT {
         robot.clickOn("#run-tab");
         robot.clickOn("#run-dbt").write(RealDbt.install().toString());
         robot.clickOn("#run-plan");
-        RescueWindow.waitLong(
-                context,
-                () -> !context.main().rescue().run().runningProperty().get()
-                        && !RescueWindow.text(robot, "#run-summary").isEmpty());
-
-        assertTrue(
-                RescueWindow.text(robot, "#run-summary").startsWith("Run succeeded"),
-                RescueWindow.text(robot, "#run-summary"));
+        RescueWindow.awaitRunSucceeded(context, robot);
         RescueWindow.assertRepairedLive(context, robot, opened, seenLive, FAILED_MODEL, SKIPPED_MODEL);
         assertTrue(
                 robot.lookup("#run-log").queryListView().getItems().stream()
