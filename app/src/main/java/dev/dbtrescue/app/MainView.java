@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app;
 
+import dev.dbtrescue.app.common.Spinners;
 import dev.dbtrescue.app.detail.DetailView;
 import dev.dbtrescue.app.lineage.LineageView;
 import dev.dbtrescue.app.lineage.Preset;
@@ -32,7 +33,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
@@ -223,9 +223,8 @@ public final class MainView extends BorderPane {
 
     /** What the last export wrote or why it failed, with a spinner while it is written. */
     private static HBox exportStatus(ExportViewModel export) {
-        var spinner = new ProgressIndicator();
+        var spinner = Spinners.whileBusy(export.busyProperty());
         spinner.setPrefSize(16, 16);
-        spinner.visibleProperty().bind(export.busyProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
         var text = new Label();
         text.setId("export-status");

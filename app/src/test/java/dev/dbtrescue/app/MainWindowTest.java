@@ -18,16 +18,24 @@ import dev.dbtrescue.graph.plan.RerunPlan;
 import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.status.Failure;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -146,6 +154,12 @@ class MainWindowTest {
                         && cell.getText().startsWith("Batch 2 "))
                 .<ListCell<?>>query());
         waitFor(() -> text(robot, "#batch-command").startsWith("dbt build --select "));
+        robot.clickOn("#copy-batch-command");
+        String batch2 = plan.getBatches().get(1).command();
+        assertEquals(
+                batch2,
+                WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
+                        .get());
         Screenshots.leftAligned(
                 robot,
                 view.lineage().canvas(),
@@ -227,6 +241,44 @@ class MainWindowTest {
                 .itemOf(session.project().graph().indexOf(NodeId.of("model.rescue_shop.fct_payments")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(item, canvas.nodeAt(canvas.getWidth() / 2, canvas.getHeight() / 2));
+    }
+
+    @Test
+    void hiddenSpinnersDoNotKeepAnimating(FxRobot robot) throws Exception {
+        openDemo(robot);
+        waitFor(() -> !robot.lookup("#preset-failed").queryButton().isDisabled());
+        robot.clickOn("#preset-failed");
+        PlanViewModel plan = context.main().rescue().plan();
+        waitFor(() -> plan.planProperty().get() != null && !plan.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // an indeterminate spinner animates even while invisible, and the window then redraws it on every pulse
+        List<String> animatedWhileHidden = WaitForAsyncUtils.asyncFx(() -> {
+                    List<String> found = new ArrayList<>();
+                    Deque<Node> todo = new ArrayDeque<>(List.of(view));
+                    while (!todo.isEmpty()) {
+                        Node node = todo.pop();
+                        if (node instanceof ProgressIndicator spinner && spinner.isIndeterminate() && !shown(spinner)) {
+                            found.add(spinner.getId() + " in " + spinner.getParent());
+                        }
+                        if (node instanceof Parent parent) {
+                            todo.addAll(parent.getChildrenUnmodifiable());
+                        }
+                    }
+                    return found;
+                })
+                .get();
+        assertEquals(List.of(), animatedWhileHidden);
+        assertTrue(robot.lookup(".progress-indicator").tryQuery().isPresent(), "the window has spinners");
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ProjectSession openDemo(FxRobot robot) throws Exception {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage;
 
+import dev.dbtrescue.app.common.Spinners;
 import dev.dbtrescue.app.lineage.canvas.CanvasScene;
 import dev.dbtrescue.app.lineage.canvas.LineageCanvas;
 import dev.dbtrescue.app.lineage.canvas.Minimap;
@@ -19,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -87,10 +87,9 @@ public final class LineageView extends BorderPane {
         Region results = searchResults(viewModel);
         StackPane.setAlignment(results, Pos.TOP_LEFT);
         StackPane.setMargin(results, new Insets(4, 0, 0, 8));
-        var spinner = new ProgressIndicator();
+        var spinner = Spinners.whileBusy(viewModel.busyProperty());
         spinner.setId("layout-busy");
         spinner.setMaxSize(40, 40);
-        spinner.visibleProperty().bind(viewModel.busyProperty());
         var stack = new StackPane(canvas, banner, legend, minimap, results, spinner);
         stack.setMinSize(0, 0);
         setCenter(stack);

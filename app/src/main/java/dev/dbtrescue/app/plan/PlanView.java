@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.plan;
 
+import dev.dbtrescue.app.common.Spinners;
 import dev.dbtrescue.app.plan.PlanViewModel.BatchRow;
 import dev.dbtrescue.app.plan.PlanViewModel.NodeRow;
 import java.io.File;
@@ -24,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -83,9 +83,8 @@ public final class PlanView extends VBox {
         saveDefaults.setTooltip(
                 new Tooltip("Every project opens with these constraints (full refresh names excepted)"));
         saveDefaults.setOnAction(e -> viewModel.saveAsDefaults());
-        var busy = new ProgressIndicator();
+        var busy = Spinners.whileBusy(viewModel.busyProperty());
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(viewModel.busyProperty());
 
         var constraints = new FlowPane(
                 10,
@@ -142,7 +141,7 @@ public final class PlanView extends VBox {
         batchList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             nodeList.setItems(
                     now == null ? FXCollections.observableArrayList() : FXCollections.observableArrayList(now.nodes()));
-            commandText.setText(now == null ? "" : now.command());
+            commandText.setText(now == null ? "" : now.commandPreview());
             notes.setText(now == null ? "" : String.join("\n", now.notes()));
         });
         int[] lastSelected = {0};
@@ -166,7 +165,8 @@ public final class PlanView extends VBox {
 
         var copy = button("Copy command", "copy-batch-command", e -> {
             var content = new ClipboardContent();
-            content.putString(commandText.getText());
+            BatchRow row = batchList.getSelectionModel().getSelectedItem();
+            content.putString(row == null ? "" : row.command());
             Clipboard.getSystemClipboard().setContent(content);
         });
         copy.disableProperty().bind(commandText.textProperty().isEmpty());

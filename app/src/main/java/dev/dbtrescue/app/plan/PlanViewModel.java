@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,11 +101,33 @@ public final class PlanViewModel {
                     + " · " + estimate + (flags.isEmpty() ? "" : " · " + flags);
         }
 
+        /**
+         * The command as the panel shows it: whole up to {@link #PREVIEW_CHARS} characters, else cut at a space and
+         * followed by how much is left out. A batch of thousands of nodes makes a command of hundreds of kilobytes,
+         * which a wrapping text area takes a tenth of a second to lay out on every selection change; copying and
+         * running always use {@link #command()} whole.
+         */
+        public String commandPreview() {
+            if (command.length() <= PREVIEW_CHARS) {
+                return command;
+            }
+            int cut = command.lastIndexOf(' ', PREVIEW_CHARS);
+            if (cut <= 0) {
+                cut = PREVIEW_CHARS;
+            }
+            return command.substring(0, cut)
+                    + " …\n(" + String.format(Locale.ROOT, "%,d", command.length() - cut)
+                    + " more characters: Copy command copies the whole command)";
+        }
+
         @Override
         public String toString() {
             return title();
         }
     }
+
+    /** The longest command the plan panel shows whole. */
+    public static final int PREVIEW_CHARS = 4_000;
 
     /**
      * One planned node.

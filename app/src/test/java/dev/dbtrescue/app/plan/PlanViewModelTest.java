@@ -36,6 +36,32 @@ class PlanViewModelTest {
     }
 
     @Test
+    void aLongCommandIsShownCutAtASpaceAndAShortOneWhole() {
+        var names = new StringBuilder("dbt build --select");
+        for (int i = 0; names.length() <= PlanViewModel.PREVIEW_CHARS + 500; i++) {
+            names.append(" model_").append(i);
+        }
+        String command = names.toString();
+        var row = new PlanViewModel.BatchRow(1, java.util.List.of(), "1 s", "", java.util.List.of(), command);
+
+        String preview = row.commandPreview();
+        String shown = preview.substring(0, preview.indexOf(" …\n("));
+        assertTrue(command.startsWith(shown + " "), "cut at a space, after a whole name");
+        assertTrue(shown.length() <= PlanViewModel.PREVIEW_CHARS);
+        assertTrue(
+                preview.endsWith("(" + String.format(java.util.Locale.ROOT, "%,d", command.length() - shown.length())
+                        + " more characters: Copy command copies the whole command)"),
+                preview.substring(shown.length()));
+        assertEquals(command, row.command());
+
+        String small = "dbt build --select stg_orders";
+        assertEquals(
+                small,
+                new PlanViewModel.BatchRow(1, java.util.List.of(), "", "", java.util.List.of(), small)
+                        .commandPreview());
+    }
+
+    @Test
     void theListsAreTheSameObjectsForEveryCaller() {
         // a view's listener on a wrapper made for that one call is dropped when the wrapper is collected: the
         // plan panel then stopped selecting a batch after a replan
