@@ -20,6 +20,7 @@ import dev.dbtrescue.app.settings.SettingsViewModel;
 import dev.dbtrescue.runner.RunStore;
 import dev.dbtrescue.runner.ssh.SshSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,6 +28,9 @@ import java.util.concurrent.Executor;
  * the background threads, which {@link #close()} stops.
  */
 public final class AppContext implements AutoCloseable {
+
+    /** How long a selection stays the same before it is planned (typing a selector changes it on every pause). */
+    static final Duration PLAN_SETTLE = Duration.ofMillis(250);
 
     private final AppExecutors executors;
     private final MainViewModel main;
@@ -65,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         var loader = new ProjectLoader(folders, RemoteArtifacts.overSsh(ssh), Clock.systemUTC());
         var recents = RecentProjects.in(folders);
         var rescue = new Rescue(
-                new PlanViewModel(background, fx, store),
+                new PlanViewModel(executors.planning(), fx, store, PLAN_SETTLE),
                 new RunViewModel(
                         new RunStore(folders.data()),
                         ssh,

@@ -72,7 +72,9 @@ public final class MainViewModel {
             lineage.setOverlay(overlay);
         });
         run.setPlanSource(plan.planProperty()::get);
-        run.planReadyProperty().bind(plan.planProperty().isNotNull());
+        // not while a new plan is being made: the one shown is for the selection before
+        run.planReadyProperty()
+                .bind(plan.planProperty().isNotNull().and(plan.busyProperty().not()));
         run.onReloaded(this::reloaded);
         run.onSelectRemaining(this::selectNodes);
         detail.setRunLogSource(run::nodeLog);

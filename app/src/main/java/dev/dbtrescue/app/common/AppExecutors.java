@@ -9,17 +9,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The app's background threads, owned by the composition root: a bounded pool for loading, layout, selectors and
- * search, and one thread for edge rasterisation so it never queues behind a large load.
+ * search, one thread for edge rasterisation so it never queues behind a large load, and one for planning so that a
+ * plan of thousands of nodes never holds up the highlight of the next selector.
  */
 public final class AppExecutors implements AutoCloseable {
 
     private final ExecutorService background;
     private final ExecutorService raster;
+    private final ExecutorService planning;
 
     public AppExecutors() {
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         background = Executors.newFixedThreadPool(threads, named("dbt-rescue-work"));
         raster = Executors.newSingleThreadExecutor(named("dbt-rescue-raster"));
+        planning = Executors.newSingleThreadExecutor(named("dbt-rescue-plan"));
     }
 
     /** Loading, layout, selector evaluation, search. */
@@ -32,14 +35,21 @@ public final class AppExecutors implements AutoCloseable {
         return raster;
     }
 
-    /** Stops both pools, interrupting running work, and waits briefly. */
+    /** Making, editing, saving and loading rerun plans. */
+    public ExecutorService planning() {
+        return planning;
+    }
+
+    /** Stops every pool, interrupting running work, and waits briefly. */
     @Override
     public void close() {
         background.shutdownNow();
         raster.shutdownNow();
+        planning.shutdownNow();
         try {
             background.awaitTermination(2, TimeUnit.SECONDS);
             raster.awaitTermination(2, TimeUnit.SECONDS);
+            planning.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

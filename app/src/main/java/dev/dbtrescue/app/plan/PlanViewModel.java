@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -178,16 +179,31 @@ public final class PlanViewModel {
     private @Nullable ProjectSession session;
     private @Nullable RerunPlanner planner;
     private NodeSelection selection = NodeSelection.NONE;
+    private final Duration settle;
+    private long replans; // FX thread only: a selection's delayed plan is dropped once anything replanned since
 
-    /** A plan panel whose default constraints live in memory only. */
+    /** A plan panel whose default constraints live in memory only, planning a new selection at once. */
     public PlanViewModel(Executor background, Executor fx) {
-        this(background, fx, SettingsStore.inMemory());
+        this(background, fx, SettingsStore.inMemory(), Duration.ZERO);
+    }
+
+    /**
+     * A plan panel planning a new selection at once.
+     *
+     * @param settings where the default constraints are kept: every project opened starts from them
+     */
+    public PlanViewModel(Executor background, Executor fx, SettingsStore settings) {
+        this(background, fx, settings, Duration.ZERO);
     }
 
     /**
      * @param settings where the default constraints are kept: every project opened starts from them
+     * @param settle how long the selection must stay the same before it is planned: typing a selector or clicking
+     *     through presets changes it several times a second, and each plan of thousands of nodes would take the
+     *     cores the next highlight needs
      */
-    public PlanViewModel(Executor background, Executor fx, SettingsStore settings) {
+    public PlanViewModel(Executor background, Executor fx, SettingsStore settings, Duration settle) {
+        this.settle = settle;
         this.background = background;
         this.fx = fx;
         this.planning = new LatestRequest(background, fx);
@@ -366,18 +382,37 @@ public final class PlanViewModel {
         defer.set(defaults.defer());
     }
 
-    /** The selection changed: plan it. */
+    /**
+     * The selection changed: plan it once it has stayed the same for the settle time. Busy from now on, so that the
+     * plan of the previous selection is not run in the meantime.
+     */
     public void setSelection(NodeSelection newSelection) {
         selection = newSelection;
-        replan();
+        if (settle.isZero()) {
+            replan();
+            return;
+        }
+        long mine = ++replans;
+        busy.set(true);
+        CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS, fx)
+                .execute(() -> {
+                    if (mine == replans) {
+                        replan();
+                    }
+                });
     }
 
     /** Makes the plan again from the selection and the constraints, dropping hand edits. */
     public void replan() {
+        replans++;
         ProjectSession s = session;
         RerunPlanner p = planner;
-        if (s == null || p == null) {
+        if (s == null) {
+            busy.set(false);
             return;
+        }
+        if (p == null) {
+            return; // the planner is being made: it plans the selection when it arrives
         }
         if (selection.isEmpty()) {
             planning.cancel();
@@ -594,6 +629,7 @@ public final class PlanViewModel {
      * leaves the plan as it was and says why. Completes with whether it was shown.
      */
     private CompletableFuture<Boolean> showEdited(Supplier<Shown> make, Consumer<Shown> alsoOnSuccess) {
+        replans++;
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         busy.set(true);
         planning.submit(

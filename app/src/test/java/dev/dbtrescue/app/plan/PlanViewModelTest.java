@@ -15,6 +15,7 @@ import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,6 +190,53 @@ class PlanViewModelTest {
         work.runAll();
         assertTrue(merged.join());
         assertEquals(batches - 1, queued.getBatches().size());
+    }
+
+    @Test
+    void aSelectionIsPlannedOnceItHasSettledAndIsBusyUntilThen() throws Exception {
+        var fx = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var work = new TestSessions.Recording();
+            var settling = new PlanViewModel(
+                    work, fx, dev.dbtrescue.app.settings.SettingsStore.inMemory(), java.time.Duration.ofMillis(150));
+            PresetSelection failed = session.presets().failed();
+            BitSet all = new BitSet();
+            failed.nodes().forEach(id -> all.set(session.project().graph().indexOf(id)));
+            BitSet one = new BitSet();
+            one.set(session.project().graph().indexOf(TestSessions.FAILED_MODEL));
+            fx.submit(() -> {
+                        settling.setSession(session);
+                        work.runAll(); // the planner is made, and handed over in the FX executor's next task
+                    })
+                    .get();
+            fx.submit(() -> {
+                        assertFalse(settling.busyProperty().get(), "the planner is ready");
+                        settling.setSelection(new NodeSelection(all, failed.select(), "", "failed"));
+                        settling.setSelection(new NodeSelection(one, "", "", "click"));
+                    })
+                    .get();
+
+            assertTrue(fx.submit(() -> settling.busyProperty().get()).get(), "busy while the selection settles");
+            assertTrue(fx.submit(() -> work.queued.isEmpty()).get(), "nothing planned before it settled");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (fx.submit(() -> work.queued.isEmpty()).get() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            fx.submit(work::runAll).get();
+
+            assertEquals(1, fx.submit(() -> settling.getBatches().size()).get(), "only the last selection planned");
+            assertEquals(
+                    List.of(TestSessions.FAILED_MODEL.value()),
+                    fx.submit(() -> settling.getBatches().getFirst().nodes().stream()
+                                    .filter(n -> !n.companion())
+                                    .map(PlanViewModel.NodeRow::uniqueId)
+                                    .toList())
+                            .get());
+            assertFalse(fx.submit(() -> settling.busyProperty().get()).get());
+            assertTrue(fx.submit(() -> work.queued.isEmpty()).get(), "the first selection was never planned");
+        } finally {
+            fx.shutdownNow();
+        }
     }
 
     private int batchOf(NodeId id) {
