@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -397,7 +398,11 @@ public final class PlanViewModel {
         CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS, fx)
                 .execute(() -> {
                     if (mine == replans) {
-                        replan();
+                        try {
+                            replan();
+                        } catch (RejectedExecutionException e) {
+                            // the window was closed while the selection settled: its threads are gone
+                        }
                     }
                 });
     }

@@ -239,6 +239,38 @@ class PlanViewModelTest {
         }
     }
 
+    @Test
+    void aSelectionSettlingWhileTheWindowClosesIsDroppedQuietly() throws Exception {
+        var planning = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var failures = new java.util.concurrent.CopyOnWriteArrayList<Throwable>();
+        var ran = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Executor fx = task -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            } finally {
+                ran.countDown();
+            }
+        };
+        var closing = new PlanViewModel(
+                planning, fx, dev.dbtrescue.app.settings.SettingsStore.inMemory(), java.time.Duration.ofMillis(100));
+        closing.setSession(session);
+        planning.shutdown();
+        assertTrue(planning.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS));
+        ran.await(5, java.util.concurrent.TimeUnit.SECONDS); // the planner made, handed to the FX side
+
+        var settledLatch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture.delayedExecutor(400, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(settledLatch::countDown);
+        BitSet one = new BitSet();
+        one.set(session.project().graph().indexOf(TestSessions.FAILED_MODEL));
+        closing.setSelection(new NodeSelection(one, "", "", "click"));
+        assertTrue(settledLatch.await(5, java.util.concurrent.TimeUnit.SECONDS));
+
+        assertEquals(List.of(), failures, "a plan asked for after the threads stopped is not an error");
+    }
+
     private int batchOf(NodeId id) {
         return vm.getBatches().stream()
                 .filter(b -> b.nodes().stream().anyMatch(n -> n.uniqueId().equals(id.value())))
