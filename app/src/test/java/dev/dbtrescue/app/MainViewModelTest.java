@@ -2,6 +2,7 @@
 package dev.dbtrescue.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbtrescue.app.detail.DetailViewModel;
 import dev.dbtrescue.app.lineage.LayeredLineageLayout;
 import dev.dbtrescue.app.lineage.LineageViewModel;
+import dev.dbtrescue.app.lineage.NodeSelection;
 import dev.dbtrescue.app.lineage.Preset;
 import dev.dbtrescue.app.lineage.SelectionViewModel;
 import dev.dbtrescue.app.project.AppFolders;
@@ -17,10 +19,12 @@ import dev.dbtrescue.app.project.OpenProjectViewModel;
 import dev.dbtrescue.app.project.ProjectLoader;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.app.project.RecentProjects;
+import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import dev.dbtrescue.graph.manifest.ArtifactLoader;
 import dev.dbtrescue.graph.select.SelectionState;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -118,5 +122,35 @@ class MainViewModelTest {
         assertTrue(
                 presetsFirst.presetLabelProperty(Preset.FAILED).get().matches(".*\\(\\d+\\)"),
                 presetsFirst.presetLabelProperty(Preset.FAILED).get());
+    }
+
+    @Test
+    void aPlanIsNotReadyToRunWhileTheNextSelectionIsBeingPlanned() {
+        var planWork = new TestSessions.Recording();
+        Rescue rescue = TestSessions.rescue(Path.of("target", "test-home"), planWork);
+        var main = new MainViewModel(
+                new LineageViewModel(selection, new LayeredLineageLayout(), Runnable::run, Runnable::run),
+                selection,
+                new DetailViewModel(Runnable::run, Runnable::run),
+                opened -> vm.open(),
+                rescue);
+        ProjectSession session = TestSessions.failedBuild();
+        main.opened(session);
+        planWork.runAll(); // the planner
+        BitSet failed = new BitSet();
+        failed.set(session.project().graph().indexOf(TestSessions.FAILED_MODEL));
+
+        rescue.plan().setSelection(new NodeSelection(failed, "", "", "click"));
+        assertFalse(rescue.run().planReadyProperty().get(), "nothing planned yet");
+        planWork.runAll();
+        assertTrue(rescue.run().planReadyProperty().get());
+
+        failed.set(session.project().graph().indexOf(NodeId.of("model.rescue_shop.fct_payments")));
+        rescue.plan().setSelection(new NodeSelection(failed, "", "", "click"));
+        assertFalse(
+                rescue.run().planReadyProperty().get(),
+                "the plan shown is the previous selection's while the new one is made");
+        planWork.runAll();
+        assertTrue(rescue.run().planReadyProperty().get());
     }
 }

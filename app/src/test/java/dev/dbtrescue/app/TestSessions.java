@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -47,9 +48,14 @@ public final class TestSessions {
 
     /** Plan, run and export screens that work on the calling thread, keeping runs under {@code home}. */
     public static Rescue rescue(Path home) {
+        return rescue(home, Runnable::run);
+    }
+
+    /** As {@link #rescue(Path)}, with plans made on {@code planning}. */
+    public static Rescue rescue(Path home, Executor planning) {
         Executor now = Runnable::run;
         return new Rescue(
-                new PlanViewModel(now, now),
+                new PlanViewModel(planning, now),
                 new RunViewModel(
                         new RunStore(home.resolve("data")),
                         SshSettings.defaults(),
@@ -129,7 +135,8 @@ public final class TestSessions {
     /** Holds submitted tasks until {@link #runAll()}, to prove work does not run on the caller's thread. */
     public static final class Recording implements Executor {
 
-        public final List<Runnable> queued = new ArrayList<>();
+        /** Tasks not run yet; a delayed request may add to it from another thread. */
+        public final List<Runnable> queued = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void execute(Runnable task) {
@@ -138,8 +145,11 @@ public final class TestSessions {
 
         /** Runs what was queued so far, in order. */
         public void runAll() {
-            List<Runnable> tasks = List.copyOf(queued);
-            queued.clear();
+            List<Runnable> tasks;
+            synchronized (queued) {
+                tasks = List.copyOf(queued);
+                queued.clear();
+            }
             tasks.forEach(Runnable::run);
         }
     }

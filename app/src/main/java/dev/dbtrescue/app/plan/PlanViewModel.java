@@ -40,8 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -181,7 +179,6 @@ public final class PlanViewModel {
     private @Nullable RerunPlanner planner;
     private NodeSelection selection = NodeSelection.NONE;
     private final Duration settle;
-    private long replans; // FX thread only: a selection's delayed plan is dropped once anything replanned since
 
     /** A plan panel whose default constraints live in memory only, planning a new selection at once. */
     public PlanViewModel(Executor background, Executor fx) {
@@ -384,40 +381,25 @@ public final class PlanViewModel {
     }
 
     /**
-     * The selection changed: plan it once it has stayed the same for the settle time. Busy from now on, so that the
-     * plan of the previous selection is not run in the meantime.
+     * The selection changed: plan it once it has stayed the same for the settle time (a newer selection, a replan, a
+     * load or a hand edit drops the waiting plan). Busy from now on, so that the plan of the previous selection is not
+     * run in the meantime.
      */
     public void setSelection(NodeSelection newSelection) {
         selection = newSelection;
-        if (settle.isZero()) {
-            replan();
-            return;
-        }
-        long mine = ++replans;
-        busy.set(true);
-        CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS, fx)
-                .execute(() -> {
-                    if (mine == replans) {
-                        try {
-                            replan();
-                        } catch (RejectedExecutionException e) {
-                            // the window was closed while the selection settled: its threads are gone
-                        }
-                    }
-                });
+        plan(settle);
     }
 
     /** Makes the plan again from the selection and the constraints, dropping hand edits. */
     public void replan() {
-        replans++;
+        plan(Duration.ZERO);
+    }
+
+    private void plan(Duration after) {
         ProjectSession s = session;
         RerunPlanner p = planner;
-        if (s == null) {
-            busy.set(false);
-            return;
-        }
-        if (p == null) {
-            return; // the planner is being made: it plans the selection when it arrives
+        if (s == null || p == null) {
+            return; // no project, or its planner is being made: it plans the selection when it arrives
         }
         if (selection.isEmpty()) {
             planning.cancel();
@@ -427,22 +409,22 @@ public final class PlanViewModel {
             return;
         }
         PlanOptions options;
-        List<NodeId> nodes;
         try {
             options = options(s);
-            nodes = ids(s.project().graph(), selection.nodes());
         } catch (PlanningException | IllegalArgumentException e) {
             fail(e.getMessage());
             return;
         }
         PlanSource source = source(s, selection);
         PlanOptions chosen = options;
+        BitSet selected = selection.nodes();
         busy.set(true);
         LineageGraph graph = s.project().graph();
-        planning.submit(
+        planning.submitAfter(
+                after,
                 () -> {
                     try {
-                        return Shown.of(graph, p.plan(nodes, chosen, source));
+                        return Shown.of(graph, p.plan(ids(graph, selected), chosen, source));
                     } catch (PlanningException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
@@ -634,7 +616,6 @@ public final class PlanViewModel {
      * leaves the plan as it was and says why. Completes with whether it was shown.
      */
     private CompletableFuture<Boolean> showEdited(Supplier<Shown> make, Consumer<Shown> alsoOnSuccess) {
-        replans++;
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         busy.set(true);
         planning.submit(
