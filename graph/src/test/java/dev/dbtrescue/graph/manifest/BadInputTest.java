@@ -271,6 +271,28 @@ class BadInputTest {
     }
 
     @Test
+    void aParentMapIsComparedAsSetsAndTheFirstDisagreeingIdIsTheExample() throws Exception {
+        String content = manifest(
+                        MANIFEST_V12,
+                        model("a") + "," + model("b") + "," + model("c", "model.shop.a", "model.shop.b", "model.shop.a")
+                                + "," + model("d", "model.shop.a") + "," + model("e", "model.shop.a"))
+                .replace(
+                        "\"macros\": {}",
+                        "\"macros\": {}, \"parent_map\": {\"model.shop.e\": [\"model.shop.b\"], \"model.shop.a\": [],"
+                                + " \"model.shop.b\": [], \"model.shop.c\": [\"model.shop.b\", \"model.shop.a\"],"
+                                + " \"model.shop.d\": [\"model.shop.gone\"]}");
+        LoadedProject project = LoadedProject.of(
+                new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH);
+        // c's duplicate and order do not count; d names a parent the manifest does not have; e another parent
+        assertEquals(
+                List.of(new LoadWarning(
+                        dir.resolve("manifest.json").toString(),
+                        "parent_map disagrees with depends_on for 2 nodes (e.g. model.shop.d); the graph follows"
+                                + " depends_on, as dbt's selection does")),
+                project.warnings());
+    }
+
+    @Test
     void aDependencyOnAResourceMissingFromTheManifestIsReported() throws Exception {
         String content = manifest(MANIFEST_V12, model("b", "model.shop.gone"));
         LoadedProject project = LoadedProject.of(
