@@ -116,6 +116,26 @@ class SplitReadTest {
     }
 
     @Test
+    void whenNoNodeStartsWhereTheCutIsLookedForFirstTheMiddleIsTried() throws Exception {
+        // the demo's nodes end before the middle: padding before them moves their end to about 54 % of the file
+        String text = Files.readString(demo, StandardCharsets.UTF_8);
+        String padded = "{\"padding\": \"" + "x".repeat(233_000) + "\", " + text.substring(text.indexOf('{') + 1);
+        Path file = tmp.resolve("manifest.json");
+        Files.writeString(file, padded, StandardCharsets.UTF_8);
+        long size = Files.size(file);
+        assertEquals(
+                OptionalLong.empty(),
+                SplitRead.findCut(file, size * SplitRead.FIRST_SHARE_PERCENT / 100, size),
+                "no node starts after the first place looked at");
+        assertTrue(SplitRead.findCut(file, size / 2, size).isPresent(), "a node starts after the middle");
+
+        Optional<Manifest> split = SplitRead.read(file, 1);
+
+        assertTrue(split.isPresent());
+        assertEquals(new ManifestReader().readWhole(file).nodes(), split.get().nodes());
+    }
+
+    @Test
     void smallFilesAreReadWhole() throws Exception {
         assertEquals(Optional.empty(), SplitRead.read(demo, Files.size(demo) + 1));
     }
