@@ -3,8 +3,6 @@ package dev.dbtrescue.app.lineage;
 
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
-import dev.dbtrescue.graph.Node;
-import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.plan.PlanningException;
 import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.plan.RescuePresets.PresetSelection;
@@ -381,7 +379,7 @@ public final class SelectionViewModel {
         CompletableFuture.supplyAsync(
                         () -> {
                             PresetSelection derived = evaluate(presetsEngine, select, exclude);
-                            BitSet got = indices(graph, derived.nodes());
+                            BitSet got = derived.indices();
                             BitSet missing = (BitSet) wanted.clone();
                             missing.andNot(got);
                             if (missing.isEmpty()) {
@@ -573,13 +571,13 @@ public final class SelectionViewModel {
         static Resolved of(LineageGraph graph, PresetSelection result, String origin) {
             return of(
                     graph,
-                    new NodeSelection(indices(graph, result.nodes()), result.select(), result.exclude(), origin),
+                    new NodeSelection(result.indices(), result.select(), result.exclude(), origin),
                     result.warnings());
         }
 
         static Resolved withoutRows(LineageGraph graph, PresetSelection result, String origin) {
             return new Resolved(
-                    new NodeSelection(indices(graph, result.nodes()), result.select(), result.exclude(), origin),
+                    new NodeSelection(result.indices(), result.select(), result.exclude(), origin),
                     null,
                     List.copyOf(result.warnings()));
         }
@@ -589,14 +587,7 @@ public final class SelectionViewModel {
         }
 
         static List<NodeRow> rowsOf(LineageGraph graph, BitSet nodes) {
-            List<NodeRow> list = new ArrayList<>(nodes.cardinality());
-            for (int i = nodes.nextSetBit(0); i >= 0; i = nodes.nextSetBit(i + 1)) {
-                Node node = graph.nodeAt(i);
-                list.add(new NodeRow(
-                        i, node.displayName(), node.type().dbtName(), node.id().toString()));
-            }
-            list.sort(java.util.Comparator.comparing(NodeRow::type).thenComparing(NodeRow::name));
-            return List.copyOf(list);
+            return NodeListOrder.of(graph).rowsOf(nodes);
         }
     }
 
@@ -643,14 +634,6 @@ public final class SelectionViewModel {
         } catch (PlanningException e) {
             throw new CompletionException(e);
         }
-    }
-
-    private static BitSet indices(LineageGraph graph, List<NodeId> ids) {
-        BitSet set = new BitSet(graph.size());
-        for (NodeId id : ids) {
-            set.set(graph.indexOf(id));
-        }
-        return set;
     }
 
     private static String count(int n) {

@@ -131,6 +131,7 @@ public final class RescuePresets {
      * @param select the dbt selector ({@code --select}) that gives the nodes
      * @param exclude the exclusion ({@code --exclude}), empty when none
      * @param nodes the selected nodes, sorted by unique_id
+     * @param indices the same nodes as graph indices ({@link LineageGraph#indexOf})
      * @param reasons why each starting node is in (its downstream comes with it)
      * @param warnings what the user should know
      */
@@ -139,13 +140,24 @@ public final class RescuePresets {
             String select,
             String exclude,
             List<NodeId> nodes,
+            BitSet indices,
             Map<NodeId, List<String>> reasons,
             List<String> warnings) {
 
         public PresetSelection {
             nodes = List.copyOf(nodes);
+            indices = (BitSet) indices.clone();
+            if (indices.cardinality() != nodes.size()) {
+                throw new IllegalArgumentException(indices.cardinality() + " indices for " + nodes.size() + " nodes");
+            }
             reasons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
             warnings = List.copyOf(warnings);
+        }
+
+        /** The selected nodes' graph indices, as a new set. */
+        @Override
+        public BitSet indices() {
+            return (BitSet) indices.clone();
         }
     }
 
@@ -328,7 +340,7 @@ public final class RescuePresets {
                 }));
         if (select.isEmpty()) {
             warnings.add("No node is stale by the parts switched on.");
-            return new PresetSelection(Preset.STALE, "", "", List.of(), Map.of(), warnings);
+            return new PresetSelection(Preset.STALE, "", "", List.of(), new BitSet(), Map.of(), warnings);
         }
         return evaluate(Preset.STALE, select, "", reasons, warnings);
     }
@@ -349,7 +361,13 @@ public final class RescuePresets {
             Selector selector = new SelectorParser().parse(select, exclude, mode);
             Selection selection = evaluator.select(selector);
             return new PresetSelection(
-                    Preset.SELECT, text, String.join(" ", exclude), selection.nodes(), Map.of(), selection.warnings());
+                    Preset.SELECT,
+                    text,
+                    String.join(" ", exclude),
+                    selection.nodes(),
+                    selection.indices(),
+                    Map.of(),
+                    selection.warnings());
         } catch (SelectorSyntaxException e) {
             throw new PlanningException(e.getMessage());
         }
@@ -372,7 +390,13 @@ public final class RescuePresets {
         List<String> warnings = new ArrayList<>(chosen.warnings());
         warnings.addAll(narrowed.warnings());
         return new PresetSelection(
-                chosen.preset(), narrowed.select(), narrowed.exclude(), narrowed.nodes(), chosen.reasons(), warnings);
+                chosen.preset(),
+                narrowed.select(),
+                narrowed.exclude(),
+                narrowed.nodes(),
+                narrowed.indices(),
+                chosen.reasons(),
+                warnings);
     }
 
     private PresetSelection evaluate(
@@ -384,7 +408,7 @@ public final class RescuePresets {
             Selection selection = evaluator.select(selector);
             List<String> all = new ArrayList<>(warnings);
             all.addAll(selection.warnings());
-            return new PresetSelection(preset, select, exclude, selection.nodes(), reasons, all);
+            return new PresetSelection(preset, select, exclude, selection.nodes(), selection.indices(), reasons, all);
         } catch (SelectorSyntaxException e) {
             throw new PlanningException(e.getMessage());
         }
@@ -514,7 +538,7 @@ public final class RescuePresets {
         PresetSelection select(Preset preset, List<String> warnings) throws PlanningException {
             String text = text();
             if (text.isEmpty()) {
-                return new PresetSelection(preset, "", "", List.of(), Map.of(), warnings);
+                return new PresetSelection(preset, "", "", List.of(), new BitSet(), Map.of(), warnings);
             }
             return evaluate(preset, text, "", orderedReasons(), warnings);
         }

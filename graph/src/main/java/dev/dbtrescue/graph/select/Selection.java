@@ -29,6 +29,14 @@ public final class Selection {
         return nodes;
     }
 
+    /**
+     * The selected nodes as their graph indices ({@link LineageGraph#indexOf}), as a new set: cheaper than looking up
+     * {@link #nodes()} one by one.
+     */
+    public BitSet indices() {
+        return (BitSet) selected.clone();
+    }
+
     /** How many nodes are selected. */
     public int size() {
         return nodes.size();

@@ -86,6 +86,27 @@ class DemoPlanTest {
     }
 
     @Test
+    void everyResultsIndicesAreTheGraphIndicesOfItsNodes() throws Exception {
+        LoadedProject project = failedBuild();
+        RescuePresets presets = presets(project, SelectionState.NONE);
+        List<PresetSelection> results = List.of(
+                presets.failed(),
+                presets.select(List.of("+fin_fx_rates+"), List.of("resource_type:test"), IndirectSelection.EAGER),
+                presets.narrow(presets.failed(), List.of("tag:finance"), IndirectSelection.CAUTIOUS),
+                presets.select(List.of("tag:no_such_tag"), List.of(), IndirectSelection.EAGER));
+        for (PresetSelection result : results) {
+            java.util.BitSet expected = new java.util.BitSet();
+            result.nodes().forEach(id -> expected.set(project.graph().indexOf(id)));
+            assertEquals(expected, result.indices(), result.select());
+        }
+        assertTrue(results.get(0).indices().cardinality() > 50, "the failed preset holds the failures");
+        assertEquals(0, results.get(3).indices().cardinality());
+        // the set handed out is a copy
+        results.get(0).indices().clear();
+        assertTrue(results.get(0).indices().cardinality() > 50);
+    }
+
+    @Test
     void failedPresetHoldsEveryNodeTheRunFailedOrSkipped() throws Exception {
         LoadedProject project = failedBuild();
         PresetSelection failed = presets(project, SelectionState.NONE).failed();
