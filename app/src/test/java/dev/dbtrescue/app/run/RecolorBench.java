@@ -13,7 +13,11 @@ import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.settings.WindowSettings;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.runner.RunEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -60,10 +66,25 @@ public final class RecolorBench {
     private MainView view;
     private final Rectangle veil = new Rectangle();
 
+    /**
+     * Durations of the rendered pulses while recording, from JavaFX's own pulse logger, whose lines it reads off
+     * standard error and keeps from the console; the rest of standard error passes through.
+     */
+    private static final ConcurrentLinkedQueue<Double> LOGGED_PULSES = new ConcurrentLinkedQueue<>();
+
+    private static final Pattern PULSE_LINE = Pattern.compile("^PULSE: \\d+ \\[\\d+ms:(\\d+)ms\\](.*)");
+    private static final Pattern LOGGER_LINE = Pattern.compile("^(PULSE: |T\\d+ |Counters:|\\t|\\[\\d+ |\\s*$).*");
+    private static volatile boolean loggingPulses;
+
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        // JavaFX's pulse logger: its pulse runs from the start of a pulse to the end of its rendering
+        System.setProperty("javafx.pulseLogger", "true");
+        System.setProperty("javafx.pulseLogger.threshold", "0");
+        PrintStream console = System.err;
+        System.setErr(new PrintStream(new LineFilter(console), true, StandardCharsets.UTF_8));
         var started = new CompletableFuture<Void>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -71,7 +92,7 @@ public final class RecolorBench {
         try {
             new RecolorBench().run(project, seconds, rate);
         } catch (Exception | Error e) {
-            System.err.println("bench-recolor failed: " + e);
+            console.println("bench-recolor failed: " + e);
             exit = 1;
         } finally {
             Platform.exit();
@@ -128,6 +149,7 @@ public final class RecolorBench {
 
         double[] idleWait = probe(Duration.ofSeconds(3));
         recording = true;
+        loggingPulses = true;
         long t0 = System.nanoTime();
         long[] cpu0 = fxCpu();
         Thread feeder = Thread.ofPlatform().daemon().start(() -> feed(run, nodes, rate, seconds));
@@ -135,6 +157,9 @@ public final class RecolorBench {
         feeder.join();
         long sent = (long) rate * seconds;
         recording = false;
+        loggingPulses = false;
+        double[] logged =
+                LOGGED_PULSES.stream().mapToDouble(Double::doubleValue).toArray();
         long[] cpu1 = fxCpu();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double[] pulse = pulses.stream().mapToDouble(Double::doubleValue).toArray();
@@ -159,7 +184,8 @@ public final class RecolorBench {
                 sent,
                 elapsed,
                 sent / elapsed);
-        report("FX pulse under the events (pulse → frame)", pulse);
+        report("FX pulse under the events (pulse logger)", logged);
+        report("pulse → frame reported on the FX thread", pulse);
         report("FX task wait, idle", idleWait);
         report("FX task wait, under the events", loadedWait);
         report("fixed: one pixel changed (a frame's floor)", floor);
@@ -309,5 +335,36 @@ public final class RecolorBench {
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         FxBench.waitUntil(condition, Duration.ofMillis(5), Duration.ofSeconds(180));
+    }
+
+    /**
+     * Standard error line by line: the pulse logger's lines are parsed (the duration of each rendered pulse while
+     * recording) and dropped; every other line goes to the console.
+     */
+    private static final class LineFilter extends OutputStream {
+        private final PrintStream console;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineFilter(PrintStream console) {
+            this.console = console;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8);
+                line.reset();
+                Matcher pulse = PULSE_LINE.matcher(text);
+                if (pulse.matches()) {
+                    if (loggingPulses && !pulse.group(2).contains("Required No Rendering")) {
+                        LOGGED_PULSES.add(Double.parseDouble(pulse.group(1)));
+                    }
+                } else if (!LOGGER_LINE.matcher(text).matches()) {
+                    console.println(text);
+                }
+            } else {
+                line.write(b);
+            }
+        }
     }
 }
