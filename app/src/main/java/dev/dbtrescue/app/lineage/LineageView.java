@@ -272,6 +272,9 @@ public final class LineageView extends BorderPane {
         box.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-background-radius: 6;"
                 + " -fx-border-color: #cccccc; -fx-border-radius: 6;");
         box.setMouseTransparent(true);
+        // drawn once into a bitmap: it lies over the canvas, so every repaint of the canvas (each step of a live run)
+        // would otherwise draw its text, glyphs and rounded border again
+        box.setCache(true);
         return box;
     }
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * a cached edge raster computed on {@code rasterExecutor}, vector strokes only for the edges that matter (focus and
  * selection). Three layers, each repainted only when what it shows changed, at most once per pulse: the canvas
  * (background, edges, and the boxes when zoomed in), the far-zoom dots (restamped per changed node when only the look
- * changed) and an overlay (focus ring, lasso, the ripple around running nodes). Mouse: drag pans, wheel and pinch zoom around the pointer, shift+drag
+ * changed), the ripple around running nodes (a small ring each) and an overlay (focus ring, lasso). Mouse: drag pans, wheel and pinch zoom around the pointer, shift+drag
  * lassoes (add; with alt or ctrl: remove). Keys: + and - zoom, 0 or F fit, arrows pan. All screen coordinates are in
  * this region's local space. FX thread only.
  */
@@ -29,7 +29,7 @@ public final class LineageCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final Canvas overlay = new Canvas();
     private final DotLayer dots = new DotLayer();
-    private final RunningPulse pulse = new RunningPulse(this::paintOverlay);
+    private final RunningPulse pulse = new RunningPulse(this::paintRipples);
     private final Viewport viewport = new Viewport();
     private final NodePainter nodePainter = new NodePainter();
     private final DetailEdges detailEdges = new DetailEdges();
@@ -49,12 +49,13 @@ public final class LineageCanvas extends Region {
     private boolean fitPending;
     private boolean baseDirty = true;
     private boolean overlayDirty = true;
+    private boolean ripplesDirty = true;
 
     public LineageCanvas(Executor rasterExecutor) {
         edges = new EdgeLayer(rasterExecutor, this::requestPaint);
         input = new CanvasInput(this);
         overlay.setMouseTransparent(true);
-        getChildren().addAll(canvas, dots.view(), overlay);
+        getChildren().addAll(canvas, dots.view(), pulse.view(), overlay);
         setFocusTraversable(true);
         setMinSize(0, 0);
         setPrefSize(800, 600);
@@ -90,9 +91,10 @@ public final class LineageCanvas extends Region {
         if (edgesChanged || Detail.at(viewport.scale(), index.scene.nodeHeight()) != Detail.SHAPES) {
             baseDirty = true;
         }
-        if (runningChanged || before.focused() != look.focused()) {
+        if (before.focused() != look.focused()) {
             overlayDirty = true;
         }
+        ripplesDirty |= runningChanged;
         painter.start();
     }
 
@@ -233,6 +235,7 @@ public final class LineageCanvas extends Region {
             canvas.setHeight(h);
             overlay.setWidth(w);
             overlay.setHeight(h);
+            pulse.resize(w, h);
             viewport.resize(w, h);
             if (fitPending && w > 0) {
                 fit();
@@ -255,6 +258,8 @@ public final class LineageCanvas extends Region {
         }
         if (overlayDirty) {
             paintOverlay();
+        } else if (ripplesDirty) {
+            paintRipples();
         }
     }
 
@@ -275,12 +280,22 @@ public final class LineageCanvas extends Region {
     /** Focus ring, lasso and the ripple around running nodes, over the nodes at every level of detail. */
     private void paintOverlay() {
         overlayDirty = false;
+        paintRipples();
         GraphicsContext gc = overlay.getGraphicsContext2D();
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        boolean drawn = pulse.paint(gc, index.scene, viewport, Detail.at(viewport.scale(), index.scene.nodeHeight()));
-        drawn |= nodePainter.paintFocus(gc, index.scene, look, viewport);
+        boolean drawn = nodePainter.paintFocus(gc, index.scene, look, viewport);
         drawn |= input.paintLasso(gc);
         // an empty layer is left out: the software pipeline would still blend all of its transparent pixels
         overlay.setVisible(drawn);
+    }
+
+    private void paintRipples() {
+        ripplesDirty = false;
+        pulse.paint(index.scene, viewport, Detail.at(viewport.scale(), index.scene.nodeHeight()));
+    }
+
+    /** The ripple rings shown now, for tests. */
+    List<javafx.scene.shape.Rectangle> ripples() {
+        return pulse.shownRings();
     }
 }

@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.dbtrescue.app.lineage.canvas;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.collections.ObservableList;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 /**
- * The ripple around running nodes: a ring that widens and fades once a second, drawn on the overlay canvas over the
- * node's own running glyph (the plus shape, so the status is still told without colour or motion). The timer runs only
- * while at least one node runs, and repaints only when no other repaint of the overlay (a node starting or finishing)
- * has moved the ring a step already, so a busy run adds no frames and an idle or finished one costs nothing. FX thread
- * only.
+ * The ripple around running nodes: a ring that widens and fades once a second around the node's own running glyph (the
+ * plus shape, so the status is still told without colour or motion). Each ring is a small shape of its own, not a
+ * stroke on a canvas the size of the view: on the software pipeline a full-size layer costs a clear and a blend of
+ * every pixel of the view on each step, and a small shape only its own pixels. The timer runs only while at least one
+ * node runs, and moves the rings only when no other repaint (a node starting or finishing, the view moving) has moved
+ * them a step already, so a busy run adds no frames and an idle or finished one costs nothing. FX thread only.
  */
 final class RunningPulse {
 
@@ -18,10 +24,16 @@ final class RunningPulse {
     /** Ring positions per period: smooth enough for a soft ripple at a fraction of the frame rate. */
     static final int STEPS = 20;
 
+    /** Rings drawn at most: more running nodes in view keep their running glyph without a ripple. */
+    static final int MAX_RINGS = 256;
+
     private static final double SPREAD_PX = 7;
     private static final int RUNNING_ARGB = NodeStatus.RUNNING.argb();
 
     private final Runnable repaint;
+    private final Group rings = new Group();
+    private final Rectangle clip = new Rectangle();
+    private final List<Rectangle> pool = new ArrayList<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -33,9 +45,23 @@ final class RunningPulse {
     private long lastPaint;
     private long frames;
 
-    /** @param repaint repaints the overlay now (called from the timer, in the pulse's animation phase) */
+    /** @param repaint moves the rings now (called from the timer, in the pulse's animation phase) */
     RunningPulse(Runnable repaint) {
         this.repaint = repaint;
+        rings.setManaged(false);
+        rings.setMouseTransparent(true);
+        rings.setClip(clip);
+    }
+
+    /** The rings, to add over the nodes; clipped to the view. */
+    Node view() {
+        return rings;
+    }
+
+    /** The size of the view the rings are clipped to. */
+    void resize(double width, double height) {
+        clip.setWidth(width);
+        clip.setHeight(height);
     }
 
     /**
@@ -86,14 +112,14 @@ final class RunningPulse {
         }
     }
 
-    /** Draws the rings of the running nodes in view, where the ring is now; returns whether it drew any. */
-    boolean paint(GraphicsContext gc, CanvasScene scene, Viewport vp, Detail detail) {
+    /** Places the rings of the running nodes in view where the ripple is now; returns whether any shows. */
+    boolean paint(CanvasScene scene, Viewport vp, Detail detail) {
         if (running.length == 0) {
+            rings.getChildren().clear();
             return false;
         }
         lastPaint = System.nanoTime();
         double phase = (int) (lastPaint % PERIOD_NANOS * STEPS / PERIOD_NANOS) / (double) STEPS;
-        boolean drawn = false;
         double s = vp.scale();
         double w, h;
         if (detail == Detail.SHAPES) {
@@ -107,11 +133,14 @@ final class RunningPulse {
         }
         double grow = 2 + SPREAD_PX * phase;
         double alpha = 0.9 * (1 - phase);
-        gc.setStroke(Color.rgb((RUNNING_ARGB >> 16) & 0xFF, (RUNNING_ARGB >> 8) & 0xFF, RUNNING_ARGB & 0xFF, alpha));
-        gc.setLineWidth(2);
+        Color stroke = Color.rgb((RUNNING_ARGB >> 16) & 0xFF, (RUNNING_ARGB >> 8) & 0xFF, RUNNING_ARGB & 0xFF, alpha);
         double arc = detail == Detail.SHAPES ? w + 2 * grow : 2 * grow;
         double maxX = vp.width() + w, maxY = vp.height() + h;
+        int shown = 0;
         for (int node : running) {
+            if (shown == MAX_RINGS) {
+                break;
+            }
             double cx = vp.toScreenX(scene.x()[node]), cy = vp.toScreenY(scene.y()[node]);
             if (cx < -w || cy < -h || cx > maxX || cy > maxY) {
                 continue;
@@ -121,9 +150,35 @@ final class RunningPulse {
                 cx = Math.floor(cx) + 0.5;
                 cy = Math.floor(cy) + 0.5;
             }
-            gc.strokeRoundRect(cx - w / 2 - grow, cy - h / 2 - grow, w + 2 * grow, h + 2 * grow, arc, arc);
-            drawn = true;
+            Rectangle ring = ring(shown++);
+            ring.setX(cx - w / 2 - grow);
+            ring.setY(cy - h / 2 - grow);
+            ring.setWidth(w + 2 * grow);
+            ring.setHeight(h + 2 * grow);
+            ring.setArcWidth(arc);
+            ring.setArcHeight(arc);
+            ring.setStroke(stroke);
         }
-        return drawn;
+        ObservableList<Node> children = rings.getChildren();
+        if (children.size() != shown) {
+            children.setAll(pool.subList(0, shown));
+        }
+        return shown > 0;
+    }
+
+    /** The rings shown now, for tests. */
+    List<Rectangle> shownRings() {
+        return rings.getChildren().stream().map(Rectangle.class::cast).toList();
+    }
+
+    private Rectangle ring(int k) {
+        while (pool.size() <= k) {
+            var ring = new Rectangle();
+            ring.setFill(null);
+            ring.setStrokeWidth(2);
+            ring.setManaged(false);
+            pool.add(ring);
+        }
+        return pool.get(k);
     }
 }

@@ -301,6 +301,42 @@ class LineageCanvasTest {
                 List.of(pulsing.get(0), pulsing.get(1), pulsing.get(2), frames(robot)));
     }
 
+    @Test
+    void eachRunningNodeInViewHasARingAroundItAndNoneAfterwards(FxRobot robot) {
+        NodeLook idle = NodeLook.uniform(scene.nodeCount(), NodeStatus.SUCCESS);
+        NodeStatus[] statuses = idle.status().clone();
+        statuses[7] = NodeStatus.RUNNING;
+        statuses[30] = NodeStatus.RUNNING;
+        var running = new NodeLook(
+                statuses, new String[scene.nodeCount()], new BitSet(), new BitSet(), false, new BitSet(), -1);
+        List<double[]> centres = new ArrayList<>();
+        List<double[]> nodes = new ArrayList<>();
+        int[] after = new int[1];
+        boolean[] overlayShown = new boolean[1];
+        robot.interact(() -> {
+            canvas.setLook(running);
+            canvas.paintNow();
+            for (var ring : canvas.ripples()) {
+                centres.add(new double[] {ring.getX() + ring.getWidth() / 2, ring.getY() + ring.getHeight() / 2});
+            }
+            nodes.add(localOf(7));
+            nodes.add(localOf(30));
+            // the rings are shapes of their own: the full-size overlay stays empty and out of the frame
+            overlayShown[0] = canvas.getChildrenUnmodifiable().getLast().isVisible();
+            canvas.setLook(idle);
+            canvas.paintNow();
+            after[0] = canvas.ripples().size();
+        });
+        assertEquals(2, centres.size());
+        for (int k = 0; k < 2; k++) {
+            // centred on the node (on its pixel's centre when it is drawn as a dot)
+            assertEquals(nodes.get(k)[0], centres.get(k)[0], 0.5);
+            assertEquals(nodes.get(k)[1], centres.get(k)[1], 0.5);
+        }
+        assertFalse(overlayShown[0]);
+        assertEquals(0, after[0]);
+    }
+
     private long frames(FxRobot robot) {
         long[] frames = new long[1];
         robot.interact(() -> frames[0] = canvas.pulseFrames());
