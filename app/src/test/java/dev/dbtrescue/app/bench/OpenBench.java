@@ -39,6 +39,8 @@ import javafx.stage.Stage;
  */
 public final class OpenBench {
 
+    private static PulseLog pulseLog;
+
     private final AtomicLong lastFrame = new AtomicLong();
     /** Set after a pan step was applied; the next pulse records its start in {@link #panPulse}. */
     private final AtomicBoolean panApplied = new AtomicBoolean();
@@ -72,6 +74,7 @@ public final class OpenBench {
                 .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.contains("state:"))
                 .toList();
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        pulseLog = PulseLog.install();
         var started = new CompletableFuture<Void>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -79,8 +82,8 @@ public final class OpenBench {
         try {
             new OpenBench().run(project, selectors, runs);
         } catch (Exception | Error e) {
-            System.err.println(
-                    "bench-open failed: " + e + (e.getCause() == null ? "" : "\n  caused by " + e.getCause()));
+            pulseLog.console()
+                    .println("bench-open failed: " + e + (e.getCause() == null ? "" : "\n  caused by " + e.getCause()));
             exit = 1;
         } finally {
             Platform.exit();
@@ -179,6 +182,7 @@ public final class OpenBench {
         double[][] panned = pan(60);
         report("pan key → frame shown, whole project", panned[0]);
         report("pan frame (pulse → frame), whole project", panned[1]);
+        report("pan frame (pulse logger), whole project", panned[2]);
         report("selector keystroke pause → highlighted frame", highlight(selectors));
     }
 
@@ -196,7 +200,8 @@ public final class OpenBench {
     /**
      * Pan steps on the whole project. Returns, per step, the key press to the frame that shows it (what the user waits,
      * including the wait for the next pulse) and the frame's own cost: the start of the pulse that paints the step to
-     * that frame rendered, as the recolouring benchmark measures its pulses.
+     * that frame rendered, as the recolouring benchmark measures its pulses; and the pulses JavaFX's pulse logger
+     * timed while panning (the pan steps' and any repaint after a sharper edge raster arrived).
      */
     private double[][] pan(int steps) throws Exception {
         onFx(() -> {
@@ -210,6 +215,7 @@ public final class OpenBench {
             return null;
         });
         Thread.sleep(500);
+        pulseLog.start();
         double[] latency = new double[steps];
         double[] frame = new double[steps];
         for (int i = 0; i < steps; i++) {
@@ -227,11 +233,12 @@ public final class OpenBench {
             frame[i] = ms(lastFrame.get() - panPulse.get());
             Thread.sleep(30); // the window idle again: no frame of the previous step is still being rendered
         }
+        double[] logged = pulseLog.stop();
         onFx(() -> {
             panPulses.stop();
             return null;
         });
-        return new double[][] {latency, frame};
+        return new double[][] {latency, frame, logged};
     }
 
     private double[] highlight(List<String> selectors) throws Exception {

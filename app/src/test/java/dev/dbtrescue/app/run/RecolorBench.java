@@ -8,16 +8,13 @@ import static dev.dbtrescue.app.bench.FxBench.report;
 import dev.dbtrescue.app.AppContext;
 import dev.dbtrescue.app.MainView;
 import dev.dbtrescue.app.bench.FxBench;
+import dev.dbtrescue.app.bench.PulseLog;
 import dev.dbtrescue.app.lineage.LineageLayout;
 import dev.dbtrescue.app.project.AppFolders;
 import dev.dbtrescue.app.settings.WindowSettings;
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.runner.RunEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -46,8 +41,10 @@ import javafx.stage.Stage;
  * Benchmark: live recolouring in the real window, headless on the software pipeline. Opens a generated project, shows
  * all of it fitted to the window (every node drawn as a dot), then feeds the run panel 1,000 node events a second
  * (a node starts, and the one started 50 events earlier finishes, so about 25 run at any time) for the given seconds,
- * as dbt's log would on a large run. Prints the FX pulse (the animation phase of a pulse to its rendered frame) and how
- * long a task posted to the FX thread waits, idle first and then under the events, as medians and their ratio. Then,
+ * as dbt's log would on a large run. Prints the FX pulse as JavaFX's pulse logger times it (the start of a pulse to the
+ * end of its rendering), the time from a pulse's animation phase to the FX thread's notice that its frame was rendered
+ * (which also waits for the FX thread's other tasks), and how long a task posted to the FX thread waits, idle first
+ * and then under the events, as medians and their ratio. Then,
  * with no events and no node running, the fixed costs a recolouring frame sits on: the pulse when one pixel changes
  * (what any frame costs: the window's pixels are handed to the screen whole), when the canvas's area is only recomposed (a transparent rectangle over it changes every pulse: the software pipeline redraws every
  * layer under it, nothing is repainted) and when the canvas is repainted in full every pulse (a fit, as a view change
@@ -58,6 +55,8 @@ public final class RecolorBench {
     /** Nodes running at any time while the events flow. */
     private static final int RUNNING_AT_ONCE = 25;
 
+    private static PulseLog pulseLog;
+
     private final AtomicLong pulseStart = new AtomicLong();
     private final ConcurrentLinkedQueue<Double> pulses = new ConcurrentLinkedQueue<>();
     private volatile boolean recording;
@@ -66,25 +65,12 @@ public final class RecolorBench {
     private MainView view;
     private final Rectangle veil = new Rectangle();
 
-    /**
-     * Durations of the rendered pulses while recording, from JavaFX's own pulse logger, whose lines it reads off
-     * standard error and keeps from the console; the rest of standard error passes through.
-     */
-    private static final ConcurrentLinkedQueue<Double> LOGGED_PULSES = new ConcurrentLinkedQueue<>();
-
-    private static final Pattern PULSE_LINE = Pattern.compile("^PULSE: \\d+ \\[\\d+ms:(\\d+)ms\\](.*)");
-    private static final Pattern LOGGER_LINE = Pattern.compile("^(PULSE: |T\\d+ |Counters:|\\t|\\[\\d+ |\\s*$).*");
-    private static volatile boolean loggingPulses;
-
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         // JavaFX's pulse logger: its pulse runs from the start of a pulse to the end of its rendering
-        System.setProperty("javafx.pulseLogger", "true");
-        System.setProperty("javafx.pulseLogger.threshold", "0");
-        PrintStream console = System.err;
-        System.setErr(new PrintStream(new LineFilter(console), true, StandardCharsets.UTF_8));
+        pulseLog = PulseLog.install();
         var started = new CompletableFuture<Void>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -92,7 +78,7 @@ public final class RecolorBench {
         try {
             new RecolorBench().run(project, seconds, rate);
         } catch (Exception | Error e) {
-            console.println("bench-recolor failed: " + e);
+            pulseLog.console().println("bench-recolor failed: " + e);
             exit = 1;
         } finally {
             Platform.exit();
@@ -149,7 +135,7 @@ public final class RecolorBench {
 
         double[] idleWait = probe(Duration.ofSeconds(3));
         recording = true;
-        loggingPulses = true;
+        pulseLog.start();
         long t0 = System.nanoTime();
         long[] cpu0 = fxCpu();
         Thread feeder = Thread.ofPlatform().daemon().start(() -> feed(run, nodes, rate, seconds));
@@ -157,9 +143,7 @@ public final class RecolorBench {
         feeder.join();
         long sent = (long) rate * seconds;
         recording = false;
-        loggingPulses = false;
-        double[] logged =
-                LOGGED_PULSES.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] logged = pulseLog.stop();
         long[] cpu1 = fxCpu();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double[] pulse = pulses.stream().mapToDouble(Double::doubleValue).toArray();
@@ -335,36 +319,5 @@ public final class RecolorBench {
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         FxBench.waitUntil(condition, Duration.ofMillis(5), Duration.ofSeconds(180));
-    }
-
-    /**
-     * Standard error line by line: the pulse logger's lines are parsed (the duration of each rendered pulse while
-     * recording) and dropped; every other line goes to the console.
-     */
-    private static final class LineFilter extends OutputStream {
-        private final PrintStream console;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineFilter(PrintStream console) {
-            this.console = console;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8);
-                line.reset();
-                Matcher pulse = PULSE_LINE.matcher(text);
-                if (pulse.matches()) {
-                    if (loggingPulses && !pulse.group(2).contains("Required No Rendering")) {
-                        LOGGED_PULSES.add(Double.parseDouble(pulse.group(1)));
-                    }
-                } else if (!LOGGER_LINE.matcher(text).matches()) {
-                    console.println(text);
-                }
-            } else {
-                line.write(b);
-            }
-        }
     }
 }
