@@ -259,8 +259,8 @@ public final class SelectionViewModel {
     }
 
     /**
-     * Builds the node list of a selection already highlighted: naming and sorting tens of thousands of rows took
-     * about as long as evaluating the selector, and the highlight need not wait for the list.
+     * Builds the node list of a selection already highlighted, in a task of its own: the list's update (tens of
+     * thousands of rows) then follows the highlighted frame instead of delaying it.
      */
     private void listLater(LineageGraph graph, NodeSelection shown) {
         CompletableFuture.supplyAsync(() -> Resolved.rowsOf(graph, shown.nodes()), background)

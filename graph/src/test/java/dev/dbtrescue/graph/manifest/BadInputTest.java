@@ -254,42 +254,41 @@ class BadInputTest {
                         .asBoolean());
     }
 
+    /** The load warnings of a manifest of {@code models} with {@code parentMap} as its parent_map. */
+    private List<LoadWarning> warningsWithParentMap(String models, String parentMap) throws Exception {
+        String content = manifest(MANIFEST_V12, models)
+                .replace("\"macros\": {}", "\"macros\": {}, \"parent_map\": {" + parentMap + "}");
+        return LoadedProject.of(
+                        new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH)
+                .warnings();
+    }
+
+    private LoadWarning parentMapDisagrees(int nodes, String example) {
+        return new LoadWarning(
+                dir.resolve("manifest.json").toString(),
+                "parent_map disagrees with depends_on for " + nodes + " nodes (e.g. " + example
+                        + "); the graph follows depends_on, as dbt's selection does");
+    }
+
     @Test
     void aParentMapThatDisagreesWithDependsOnIsReported() throws Exception {
-        String content = manifest(MANIFEST_V12, model("a") + "," + model("b", "model.shop.a"))
-                .replace(
-                        "\"macros\": {}",
-                        "\"macros\": {}, \"parent_map\": {\"model.shop.a\": []," + " \"model.shop.b\": []}");
-        LoadedProject project = LoadedProject.of(
-                new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH);
         assertEquals(
-                List.of(new LoadWarning(
-                        dir.resolve("manifest.json").toString(),
-                        "parent_map disagrees with depends_on for 1 nodes (e.g. model.shop.b); the graph follows"
-                                + " depends_on, as dbt's selection does")),
-                project.warnings());
+                List.of(parentMapDisagrees(1, "model.shop.b")),
+                warningsWithParentMap(
+                        model("a") + "," + model("b", "model.shop.a"), "\"model.shop.a\": [], \"model.shop.b\": []"));
     }
 
     @Test
     void aParentMapIsComparedAsSetsAndTheFirstDisagreeingIdIsTheExample() throws Exception {
-        String content = manifest(
-                        MANIFEST_V12,
-                        model("a") + "," + model("b") + "," + model("c", "model.shop.a", "model.shop.b", "model.shop.a")
-                                + "," + model("d", "model.shop.a") + "," + model("e", "model.shop.a"))
-                .replace(
-                        "\"macros\": {}",
-                        "\"macros\": {}, \"parent_map\": {\"model.shop.e\": [\"model.shop.b\"], \"model.shop.a\": [],"
-                                + " \"model.shop.b\": [], \"model.shop.c\": [\"model.shop.b\", \"model.shop.a\"],"
-                                + " \"model.shop.d\": [\"model.shop.gone\"]}");
-        LoadedProject project = LoadedProject.of(
-                new ArtifactLoader().load(write("manifest.json", content), List.of(), List.of()), Instant.EPOCH);
         // c's duplicate and order do not count; d names a parent the manifest does not have; e another parent
         assertEquals(
-                List.of(new LoadWarning(
-                        dir.resolve("manifest.json").toString(),
-                        "parent_map disagrees with depends_on for 2 nodes (e.g. model.shop.d); the graph follows"
-                                + " depends_on, as dbt's selection does")),
-                project.warnings());
+                List.of(parentMapDisagrees(2, "model.shop.d")),
+                warningsWithParentMap(
+                        model("a") + "," + model("b") + "," + model("c", "model.shop.a", "model.shop.b", "model.shop.a")
+                                + "," + model("d", "model.shop.a") + "," + model("e", "model.shop.a"),
+                        "\"model.shop.e\": [\"model.shop.b\"], \"model.shop.a\": [], \"model.shop.b\": [],"
+                                + " \"model.shop.c\": [\"model.shop.b\", \"model.shop.a\"],"
+                                + " \"model.shop.d\": [\"model.shop.gone\"]"));
     }
 
     @Test

@@ -112,11 +112,11 @@ final class RunningPulse {
         }
     }
 
-    /** Places the rings of the running nodes in view where the ripple is now; returns whether any shows. */
-    boolean paint(CanvasScene scene, Viewport vp, Detail detail) {
+    /** Places the rings of the running nodes in view where the ripple is now. */
+    void paint(CanvasScene scene, Viewport vp, Detail detail) {
         if (running.length == 0) {
             rings.getChildren().clear();
-            return false;
+            return;
         }
         lastPaint = System.nanoTime();
         double phase = (int) (lastPaint % PERIOD_NANOS * STEPS / PERIOD_NANOS) / (double) STEPS;
@@ -163,7 +163,6 @@ final class RunningPulse {
         if (children.size() != shown) {
             children.setAll(pool.subList(0, shown));
         }
-        return shown > 0;
     }
 
     /** The rings shown now, for tests. */
