@@ -237,8 +237,7 @@ public final class SelectionViewModel {
         }
         LineageGraph graph = current.project().graph();
         CompletableFuture.supplyAsync(
-                        () -> Resolved.withoutRows(graph, evaluate(presetsEngine, select, exclude), "selector"),
-                        background)
+                        () -> Resolved.withoutRows(evaluate(presetsEngine, select, exclude), "selector"), background)
                 .whenCompleteAsync(
                         (result, error) -> {
                             if (request != generation) {
@@ -263,7 +262,7 @@ public final class SelectionViewModel {
      * thousands of rows) then follows the highlighted frame instead of delaying it.
      */
     private void listLater(LineageGraph graph, NodeSelection shown) {
-        CompletableFuture.supplyAsync(() -> Resolved.rowsOf(graph, shown.nodes()), background)
+        CompletableFuture.supplyAsync(() -> NodeListOrder.of(graph).rowsOf(shown.nodes()), background)
                 .thenAcceptAsync(
                         list -> {
                             if (selection.get() == shown) {
@@ -575,7 +574,7 @@ public final class SelectionViewModel {
                     result.warnings());
         }
 
-        static Resolved withoutRows(LineageGraph graph, PresetSelection result, String origin) {
+        static Resolved withoutRows(PresetSelection result, String origin) {
             return new Resolved(
                     new NodeSelection(result.indices(), result.select(), result.exclude(), origin),
                     null,
@@ -583,11 +582,7 @@ public final class SelectionViewModel {
         }
 
         static Resolved of(LineageGraph graph, NodeSelection selection, List<String> warnings) {
-            return new Resolved(selection, rowsOf(graph, selection.nodes()), List.copyOf(warnings));
-        }
-
-        static List<NodeRow> rowsOf(LineageGraph graph, BitSet nodes) {
-            return NodeListOrder.of(graph).rowsOf(nodes);
+            return new Resolved(selection, NodeListOrder.of(graph).rowsOf(selection.nodes()), List.copyOf(warnings));
         }
     }
 

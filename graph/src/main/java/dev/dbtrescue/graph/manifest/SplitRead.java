@@ -53,7 +53,7 @@ final class SplitRead {
     /** Where the cut is looked for first, in percent of the file: the first half takes this share of the bytes. */
     static final long FIRST_SHARE_PERCENT = 58;
 
-    /** How far from the middle the cut is looked for. */
+    /** How far past the place it starts looking the cut is looked for. */
     private static final int WINDOW = 4 << 20;
 
     private SplitRead() {}

@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A lineage DAG drawn on one viewport-sized Canvas: viewport culling through a spatial grid, three levels of detail,
  * a cached edge raster computed on {@code rasterExecutor}, vector strokes only for the edges that matter (focus and
- * selection). Three layers, each repainted only when what it shows changed, at most once per pulse: the canvas
+ * selection). Four layers, each repainted only when what it shows changed, at most once per pulse: the canvas
  * (background, edges, and the boxes when zoomed in), the far-zoom dots (restamped per changed node when only the look
- * changed), the ripple around running nodes (a small ring each) and an overlay (focus ring, lasso). Mouse: drag pans, wheel and pinch zoom around the pointer, shift+drag
- * lassoes (add; with alt or ctrl: remove). Keys: + and - zoom, 0 or F fit, arrows pan. All screen coordinates are in
- * this region's local space. FX thread only.
+ * changed), the ripples around running nodes (a small ring each) and an overlay (focus ring, lasso). Mouse: drag pans,
+ * wheel and pinch zoom around the pointer, shift+drag lassoes (add; with alt or ctrl: remove). Keys: + and - zoom, 0
+ * or F fit, arrows pan. All screen coordinates are in this region's local space. FX thread only.
  */
 public final class LineageCanvas extends Region {
 
@@ -277,7 +277,7 @@ public final class LineageCanvas extends Region {
         viewListeners.forEach(Runnable::run);
     }
 
-    /** Focus ring, lasso and the ripple around running nodes, over the nodes at every level of detail. */
+    /** The ripples, then the overlay's focus ring and lasso, over the nodes at every level of detail. */
     private void paintOverlay() {
         overlayDirty = false;
         paintRipples();
