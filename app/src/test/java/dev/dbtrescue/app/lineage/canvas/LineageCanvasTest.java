@@ -337,6 +337,20 @@ class LineageCanvasTest {
         assertEquals(0, after[0]);
     }
 
+    @Test
+    void atMostMaxRingsRipplesAreShownHoweverManyNodesRun(FxRobot robot) {
+        CanvasScene large = Scenes.grid(20, 20);
+        int[] shown = new int[1];
+        robot.interact(() -> {
+            canvas.setScene(large, NodeLook.uniform(large.nodeCount(), NodeStatus.RUNNING));
+            canvas.fit();
+            canvas.paintNow();
+            shown[0] = canvas.ripples().size();
+        });
+        assertTrue(large.nodeCount() > RunningPulse.MAX_RINGS);
+        assertEquals(RunningPulse.MAX_RINGS, shown[0]);
+    }
+
     private long frames(FxRobot robot) {
         long[] frames = new long[1];
         robot.interact(() -> frames[0] = canvas.pulseFrames());
