@@ -158,6 +158,36 @@ public final class ArtifactFiles {
      *     artifact
      */
     public static <T> T read(Path file, ArtifactKind expected, Body<T> body) throws ArtifactException {
+        checkReadable(file, expected);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in, expected, body);
+        } catch (IOException e) { // permission denied included
+            throw ioProblem(file, e);
+        }
+    }
+
+    /**
+     * The whole content of an artifact file, for a reader that parses it from memory.
+     *
+     * @throws ArtifactException when the file is a folder, missing, empty or unreadable
+     */
+    public static byte[] bytes(Path file, ArtifactKind expected) throws ArtifactException {
+        checkReadable(file, expected);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0) {
+                throw new ArtifactException(
+                        file,
+                        "is empty (0 bytes)",
+                        "Regenerate it with `" + expected.producedBy() + "` in the dbt project");
+            }
+            return bytes;
+        } catch (IOException e) { // permission denied included
+            throw ioProblem(file, e);
+        }
+    }
+
+    private static void checkReadable(Path file, ArtifactKind expected) throws ArtifactException {
         String hintRegenerate = "Regenerate it with `" + expected.producedBy() + "` in the dbt project";
         if (Files.isDirectory(file)) {
             throw new ArtifactException(
@@ -178,18 +208,22 @@ public final class ArtifactFiles {
         } catch (IOException e) {
             throw ioProblem(file, e);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in, expected, body);
-        } catch (IOException e) { // permission denied included
-            throw ioProblem(file, e);
-        }
     }
 
     /** As {@link #read(Path, ArtifactKind, Body)} for a stream; {@code name} is used in messages. */
     public static <T> T read(String name, InputStream in, ArtifactKind expected, Body<T> body)
             throws ArtifactException {
-        String hintRegenerate = "Regenerate it with `" + expected.producedBy() + "` in the dbt project";
         try (JsonParser parser = MAPPER.createParser(in)) {
+            return read(name, parser, expected, body);
+        } catch (IOException e) {
+            throw new ArtifactException(name, "could not be read: " + e.getMessage(), "Check the file and retry", e);
+        }
+    }
+
+    private static <T> T read(String name, JsonParser parser, ArtifactKind expected, Body<T> body)
+            throws ArtifactException, IOException {
+        String hintRegenerate = "Regenerate it with `" + expected.producedBy() + "` in the dbt project";
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new ArtifactException(name, "is empty (no JSON value)", hintRegenerate, null);
@@ -219,8 +253,6 @@ public final class ArtifactFiles {
                     "is not valid JSON (" + where(e.getLocation()) + ": " + e.getOriginalMessage() + ")",
                     hintRegenerate,
                     e);
-        } catch (IOException e) {
-            throw new ArtifactException(name, "could not be read: " + e.getMessage(), "Check the file and retry", e);
         }
     }
 

@@ -170,7 +170,7 @@ public final class NodeParser {
         f.nodeOffset = p.currentTokenLocation().getByteOffset() + offsetShift;
         String field;
         while ((field = p.nextFieldName()) != null) {
-            readField(p, f, field, p.nextToken());
+            readField(p, f, field, p.nextToken(), shared);
         }
         if (offsetShift != 0) {
             f.rawOffset = f.rawOffset < 0 ? -1 : f.rawOffset + offsetShift;
@@ -181,7 +181,8 @@ public final class NodeParser {
                 : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType));
     }
 
-    private static void readField(JsonParser p, Fields f, String field, JsonToken value) throws IOException {
+    private static void readField(JsonParser p, Fields f, String field, JsonToken value, Canonicalizer shared)
+            throws IOException {
         switch (field) {
             case "unique_id" -> f.uniqueId = scalar(p, value);
             case "resource_type" -> f.resourceType = scalar(p, value);
@@ -211,20 +212,20 @@ public final class NodeParser {
             case "label" -> f.label = scalar(p, value);
             case "model" -> f.testedModel = scalar(p, value);
             case "deprecation_date" -> f.deprecationDate = scalar(p, value);
-            case "quoting" -> f.quoting = tree(p, value);
-            case "external" -> f.external = tree(p, value);
+            case "quoting" -> f.quoting = Trees.read(p);
+            case "external" -> f.external = Trees.read(p);
             case "loaded_at_query" -> f.loadedAtQuery = scalar(p, value);
             case "unrendered_database" -> f.unrenderedDatabase = scalar(p, value);
             case "unrendered_schema" -> f.unrenderedSchema = scalar(p, value);
             case "fqn" -> f.fqn = strings(p, value);
             case "tags" -> f.tags = strings(p, value);
             case "columns" -> f.columns = keys(p, value);
-            case "config" -> f.config = tree(p, value);
-            case "unrendered_config" -> f.unrenderedConfig = tree(p, value);
-            case "meta" -> f.meta = tree(p, value);
-            case "test_metadata" -> f.testMetadata = tree(p, value);
-            case "freshness" -> f.freshness = tree(p, value);
-            case "owner" -> f.owner = tree(p, value);
+            case "config" -> f.config = shared.tree(Trees.read(p));
+            case "unrendered_config" -> f.unrenderedConfig = shared.tree(Trees.read(p));
+            case "meta" -> f.meta = shared.tree(Trees.read(p));
+            case "test_metadata" -> f.testMetadata = Trees.read(p);
+            case "freshness" -> f.freshness = shared.tree(Trees.read(p));
+            case "owner" -> f.owner = shared.tree(Trees.read(p));
             case "depends_on" -> f.dependsOn = dependencies(p, value);
             case "checksum" -> f.checksum = checksum(p, value);
             case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(p, value);
@@ -233,12 +234,140 @@ public final class NodeParser {
         }
     }
 
-    /** Replaces recurring values by shared instances; see {@link Canonicalizer}. */
+    /**
+     * As {@link #read(JsonParser, NodeType, Canonicalizer)} from bytes: reads the node object at the cursor and leaves
+     * the cursor after it. Byte offsets in the result are the cursor's offsets, which must be the file's.
+     *
+     * @throws JsonBytes.Malformed if the object is not valid JSON
+     */
+    public static Optional<Node> read(JsonBytes c, NodeType defaultType, Canonicalizer shared)
+            throws JsonBytes.Malformed {
+        Fields f = new Fields();
+        c.skipSpace();
+        f.nodeOffset = c.pos();
+        c.expect('{');
+        if (!c.consumeIf('}')) {
+            do {
+                readField(c, f, c.fieldName(), shared);
+            } while (c.nextMember('}'));
+        }
+        return f.uniqueId == null || f.uniqueId.isBlank()
+                ? Optional.empty()
+                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType));
+    }
+
+    private static void readField(JsonBytes c, Fields f, String field, Canonicalizer shared)
+            throws JsonBytes.Malformed {
+        switch (field) {
+            case "unique_id" -> f.uniqueId = c.scalar();
+            case "resource_type" -> f.resourceType = c.scalar();
+            case "name" -> f.name = c.scalar();
+            case "package_name" -> f.packageName = c.scalar();
+            case "path" -> f.path = c.scalar();
+            case "original_file_path" -> f.originalFilePath = c.scalar();
+            case "patch_path" -> f.patchPath = c.scalar();
+            case "alias" -> f.alias = c.scalar();
+            case "identifier" -> f.identifier = c.scalar();
+            case "schema" -> f.schema = c.scalar();
+            case "database" -> f.database = c.scalar();
+            case "relation_name" -> f.relationName = c.scalar();
+            case "description" -> f.description = c.scalar();
+            case "language" -> f.language = c.scalar();
+            case "version" -> f.version = c.scalar();
+            case "latest_version" -> f.latestVersion = c.scalar();
+            case "access" -> f.access = c.scalar();
+            case "group" -> f.group = c.scalar();
+            case "source_name" -> f.sourceName = c.scalar();
+            case "loaded_at_field" -> f.loadedAtField = c.scalar();
+            case "column_name" -> f.columnName = c.scalar();
+            case "attached_node" -> f.attachedNode = c.scalar();
+            case "type" -> f.exposureType = c.scalar();
+            case "maturity" -> f.maturity = c.scalar();
+            case "url" -> f.url = c.scalar();
+            case "label" -> f.label = c.scalar();
+            case "model" -> f.testedModel = c.scalar();
+            case "deprecation_date" -> f.deprecationDate = c.scalar();
+            case "quoting" -> f.quoting = c.tree();
+            case "external" -> f.external = c.tree();
+            case "loaded_at_query" -> f.loadedAtQuery = c.scalar();
+            case "unrendered_database" -> f.unrenderedDatabase = c.scalar();
+            case "unrendered_schema" -> f.unrenderedSchema = c.scalar();
+            case "fqn" -> f.fqn = c.strings();
+            case "tags" -> f.tags = c.strings();
+            case "columns" -> f.columns = c.keys();
+            case "config" -> f.config = shared.tree(c);
+            case "unrendered_config" -> f.unrenderedConfig = shared.tree(c);
+            case "meta" -> f.meta = shared.tree(c);
+            case "test_metadata" -> f.testMetadata = c.tree();
+            case "freshness" -> f.freshness = shared.tree(c);
+            case "owner" -> f.owner = shared.tree(c);
+            case "depends_on" -> f.dependsOn = dependencies(c);
+            case "checksum" -> f.checksum = checksum(c);
+            case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(c);
+            case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(c);
+            default -> c.skipValue();
+        }
+    }
+
+    private static Dependencies dependencies(JsonBytes c) throws JsonBytes.Malformed {
+        if (c.peek() != '{') {
+            c.skipValue();
+            return Dependencies.NONE;
+        }
+        c.expect('{');
+        List<String> nodes = List.of();
+        List<String> macros = List.of();
+        if (!c.consumeIf('}')) {
+            do {
+                switch (c.fieldName()) {
+                    case "nodes" -> nodes = c.strings();
+                    case "macros" -> macros = c.strings();
+                    default -> c.skipValue();
+                }
+            } while (c.nextMember('}'));
+        }
+        return new Dependencies(nodes.stream().map(NodeId::new).toList(), macros);
+    }
+
+    private static Checksum checksum(JsonBytes c) throws JsonBytes.Malformed {
+        byte first = c.peek();
+        if (first == '"') {
+            return new Checksum("sha256", c.string()); // unit tests store a bare hash
+        }
+        if (first != '{') {
+            c.skipValue();
+            return Checksum.NONE;
+        }
+        c.expect('{');
+        String name = "none";
+        String sum = "";
+        if (!c.consumeIf('}')) {
+            do {
+                String field = c.fieldName();
+                String text = c.scalar();
+                if ("name".equals(field) && text != null) {
+                    name = text;
+                } else if ("checksum".equals(field) && text != null) {
+                    sum = text;
+                }
+            } while (c.nextMember('}'));
+        }
+        return new Checksum(name, sum);
+    }
+
+    private static long offsetAndSkip(JsonBytes c) throws JsonBytes.Malformed {
+        boolean string = c.peek() == '"';
+        long at = c.pos();
+        c.skipValue();
+        return string ? at : -1;
+    }
+
     /** The resource type: {@code resource_type} when written, else the collection's (e.g. {@code sources}). */
     private static NodeType typeOf(Fields f, NodeType defaultType) {
         return f.resourceType == null ? defaultType : NodeType.fromDbt(f.resourceType);
     }
 
+    /** Replaces recurring values by shared instances (trees are shared as they are read); see {@link Canonicalizer}. */
     private static Fields share(Fields f, NodeType type, Canonicalizer shared) {
         f.resourceType = shared.string(f.resourceType);
         f.packageName = shared.string(f.packageName);
@@ -255,11 +384,6 @@ public final class NodeParser {
         f.fqn = shared.list(f.fqn);
         f.tags = shared.list(f.tags);
         f.columns = shared.list(f.columns);
-        f.config = shared.tree(f.config);
-        f.unrenderedConfig = shared.tree(f.unrenderedConfig);
-        f.meta = shared.tree(f.meta);
-        f.freshness = shared.tree(f.freshness);
-        f.owner = shared.tree(f.owner);
         if (type == NodeType.SOURCE) {
             ObjectNode compared = JsonNodeFactory.instance.objectNode();
             compared.set("quoting", f.quoting);
@@ -395,10 +519,6 @@ public final class NodeParser {
             p.skipChildren();
         }
         return names;
-    }
-
-    private static JsonNode tree(JsonParser p, JsonToken value) throws IOException {
-        return Trees.read(p);
     }
 
     private static Dependencies dependencies(JsonParser p, JsonToken value) throws IOException {

@@ -17,10 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A manifest read in two halves is the manifest read from start to end, or the split is refused. */
+/**
+ * A manifest read from memory, whole or in two halves, is the manifest Jackson's streaming read gives; or the
+ * in-memory read is refused and the caller reads with Jackson.
+ */
 class SplitReadTest {
 
     @TempDir
@@ -30,24 +36,32 @@ class SplitReadTest {
 
     /** Every comma between two entries of the demo manifest's {@code nodes}. */
     private static List<Long> cuts(Path file) throws IOException {
-        long size = Files.size(file);
+        byte[] bytes = Files.readAllBytes(file);
         List<Long> cuts = new ArrayList<>();
-        OptionalLong cut = SplitRead.findCut(file, 0, size);
+        OptionalLong cut = SplitRead.findCut(bytes, 0);
         while (cut.isPresent()) {
             cuts.add(cut.getAsLong());
-            cut = SplitRead.findCut(file, cut.getAsLong() + 1, size);
+            cut = SplitRead.findCut(bytes, cut.getAsLong() + 1);
         }
         return cuts;
     }
 
+    private static Optional<Manifest> readAt(Path file, long cut) throws IOException {
+        return SplitRead.readAt(file, Files.readAllBytes(file), cut);
+    }
+
+    private static OptionalLong findCut(Path file, long from) throws IOException {
+        return SplitRead.findCut(Files.readAllBytes(file), from);
+    }
+
     @Test
     void everyCutGivesTheManifestOfAWholeRead() throws Exception {
-        Manifest whole = new ManifestReader().readWhole(demo);
+        Manifest whole = new ManifestReader().readStreaming(demo);
         List<Long> cuts = cuts(demo);
         assertTrue(cuts.size() > 20, "the demo has many nodes to cut between: " + cuts.size());
 
         for (long cut : cuts) {
-            Optional<Manifest> split = SplitRead.readAt(demo, cut);
+            Optional<Manifest> split = readAt(demo, cut);
 
             assertTrue(split.isPresent(), "cut at " + cut);
             assertEquals(
@@ -63,11 +77,102 @@ class SplitReadTest {
         }
     }
 
+    /** Every manifest dbt wrote for the tests: the demo's scenarios, dbt 1.0 to 1.7, and the current version. */
+    static Stream<Path> realManifests() {
+        List<Path> files = new ArrayList<>();
+        for (String scenario : List.of("clean-build", "failed-build", "rerun", "state")) {
+            files.add(Fixtures.demo(scenario).resolve("manifest.json"));
+        }
+        Fixtures.legacyVersions().forEach(dir -> files.add(dir.resolve("manifest.json")));
+        files.add(Fixtures.root().resolve("graph/src/test/resources/fixtures/legacy-current/manifest.json"));
+        return files.stream().filter(Files::isRegularFile);
+    }
+
+    @ParameterizedTest
+    @MethodSource("realManifests")
+    void theInMemoryReadGivesWhatJacksonsStreamingReadGives(Path file) throws Exception {
+        Manifest jackson = new ManifestReader().readStreaming(file);
+
+        Manifest memory = SplitRead.readWhole(file, Files.readAllBytes(file)).orElseThrow();
+
+        assertSameManifest(jackson, memory, file.toString());
+    }
+
+    @Test
+    void oddButValidValuesReadAsJacksonReadsThem() throws Exception {
+        // odd-node.json: escapes and non-ASCII text, numbers for versions, a string for tags, nulls, config values of
+        // every JSON type, a repeated key, CRLF line ends; put before the demo's nodes, with a twin
+        String node = Files.readString(
+                Fixtures.root().resolve("graph/src/test/resources/fixtures/odd-node.json"), StandardCharsets.UTF_8);
+        String twin = node.replace("caf\\u00e9_", "twin_");
+        String text = Files.readString(demo, StandardCharsets.UTF_8);
+        String open = "\"nodes\": {";
+        int nodes = text.indexOf(open) + open.length();
+        String edited = text.substring(0, nodes) + "\"model.p.x\": " + node + ", \"model.p.y\": " + twin + ", "
+                + text.substring(nodes);
+        Path file = tmp.resolve("manifest.json");
+        Files.writeString(file, edited, StandardCharsets.UTF_8);
+        Manifest jackson = new ManifestReader().readStreaming(file);
+
+        Manifest memory = SplitRead.readWhole(file, Files.readAllBytes(file)).orElseThrow();
+
+        assertSameManifest(jackson, memory, "edited demo");
+        Node odd = memory.nodes().get(new NodeId("model.p.café_\"q\""));
+        assertTrue(odd != null, "the odd node is read");
+        assertTrue(memory.nodes().containsKey(new NodeId("model.p.twin_\"q\"")), "its twin is read");
+        assertEquals(List.of("solo"), odd.tags());
+        assertEquals("12345678901", odd.config().text("n").orElseThrow());
+        assertEquals("view", odd.unrenderedConfig().text("materialized").orElseThrow());
+        assertEquals("line\none 😀 😀 中", odd.details().description().orElseThrow());
+        assertEquals("select '\"'", memory.rawCode(odd.id()).orElseThrow());
+    }
+
+    @Test
+    void whatTheInMemoryReadRefusesJacksonReadsAndWords() throws Exception {
+        byte[] bytes = Files.readAllBytes(demo);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Path bom = tmp.resolve("bom.json");
+        byte[] withBom = new byte[bytes.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(bytes, 0, withBom, 3, bytes.length);
+        Files.write(bom, withBom);
+        Path broken = tmp.resolve("broken.json");
+        String columns = "\"columns\": {";
+        int at = text.indexOf(columns) + columns.length();
+        Files.writeString(
+                broken, text.substring(0, at) + "\"x\": [1 2], " + text.substring(at), StandardCharsets.UTF_8);
+
+        assertEquals(Optional.empty(), SplitRead.readWhole(bom, withBom), "a byte order mark is left to Jackson");
+        assertEquals(
+                List.copyOf(new ManifestReader().readStreaming(demo).nodes().keySet()),
+                List.copyOf(new ManifestReader().read(bom).nodes().keySet()),
+                "the file with a byte order mark is read (its offsets are three bytes later)");
+        assertEquals(Optional.empty(), SplitRead.read(broken, 1), "bad JSON inside a value it passes over");
+        ArtifactException e = assertThrows(ArtifactException.class, () -> new ManifestReader().read(broken));
+        assertTrue(e.getMessage().contains("not valid JSON") && e.getMessage().contains("line"), e.getMessage());
+    }
+
+    private static void assertSameManifest(Manifest expected, Manifest actual, String what) {
+        assertEquals(
+                List.copyOf(expected.nodes().keySet()),
+                List.copyOf(actual.nodes().keySet()),
+                what);
+        assertEquals(expected.nodes(), actual.nodes(), what + ": nodes, code offsets included");
+        assertEquals(expected.metadata(), actual.metadata(), what);
+        assertEquals(expected.macros(), actual.macros(), what);
+        assertEquals(expected.disabled(), actual.disabled(), what);
+        assertEquals(expected.parentMap(), actual.parentMap(), what);
+        assertEquals(expected.groups(), actual.groups(), what);
+        assertEquals(expected.selectors(), actual.selectors(), what);
+    }
+
     @Test
     void sqlOfANodeInTheSecondHalfLoadsFromTheFile() throws Exception {
         List<Long> cuts = cuts(demo);
-        Manifest split = SplitRead.readAt(demo, cuts.get(0)).orElseThrow();
-        Manifest whole = new ManifestReader().readWhole(demo);
+        Manifest split = readAt(demo, cuts.get(0)).orElseThrow();
+        Manifest whole = new ManifestReader().readStreaming(demo);
         NodeId last = null;
         for (Node node : split.nodes().values()) {
             if (node.code().rawCodeOffset() > cuts.get(0) && node.code().compiledCodeOffset() > 0) {
@@ -95,10 +200,10 @@ class SplitReadTest {
         Files.writeString(file, edited, StandardCharsets.UTF_8);
         long trap = edited.indexOf("{}, \"model.trap.x\"") + 2;
 
-        assertEquals(OptionalLong.of(trap), SplitRead.findCut(file, trap - 2, Files.size(file)));
-        assertEquals(Optional.empty(), SplitRead.readAt(file, trap));
+        assertEquals(OptionalLong.of(trap), findCut(file, trap - 2));
+        assertEquals(Optional.empty(), readAt(file, trap));
         assertEquals(
-                new ManifestReader().readWhole(file).nodes(),
+                new ManifestReader().readStreaming(file).nodes(),
                 new ManifestReader().read(file).nodes());
     }
 
@@ -107,9 +212,9 @@ class SplitReadTest {
         byte[] bytes = Files.readAllBytes(demo);
         Path file = tmp.resolve("manifest.json");
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
-        long cut = SplitRead.findCut(file, 0, Files.size(file)).orElseThrow();
+        long cut = findCut(file, 0).orElseThrow();
 
-        assertEquals(Optional.empty(), SplitRead.readAt(file, cut));
+        assertEquals(Optional.empty(), readAt(file, cut));
         assertEquals(Optional.empty(), SplitRead.read(file, 1));
         ArtifactException e = assertThrows(ArtifactException.class, () -> new ManifestReader().read(file));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -125,18 +230,24 @@ class SplitReadTest {
         long size = Files.size(file);
         assertEquals(
                 OptionalLong.empty(),
-                SplitRead.findCut(file, size * SplitRead.FIRST_SHARE_PERCENT / 100, size),
+                findCut(file, size * SplitRead.FIRST_SHARE_PERCENT / 100),
                 "no node starts after the first place looked at");
-        assertTrue(SplitRead.findCut(file, size / 2, size).isPresent(), "a node starts after the middle");
+        assertTrue(findCut(file, size / 2).isPresent(), "a node starts after the middle");
 
         Optional<Manifest> split = SplitRead.read(file, 1);
 
         assertTrue(split.isPresent());
-        assertEquals(new ManifestReader().readWhole(file).nodes(), split.get().nodes());
+        assertEquals(
+                new ManifestReader().readStreaming(file).nodes(), split.get().nodes());
     }
 
     @Test
-    void smallFilesAreReadWhole() throws Exception {
-        assertEquals(Optional.empty(), SplitRead.read(demo, Files.size(demo) + 1));
+    void aFileUnderTheThresholdIsReadFromMemoryInOnePiece() throws Exception {
+        Manifest whole = new ManifestReader().readStreaming(demo);
+
+        Optional<Manifest> read = SplitRead.read(demo, Files.size(demo) + 1);
+
+        assertTrue(read.isPresent());
+        assertSameManifest(whole, read.get(), "demo");
     }
 }
