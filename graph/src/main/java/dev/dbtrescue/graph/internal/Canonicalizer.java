@@ -2,6 +2,7 @@
 package dev.dbtrescue.graph.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtrescue.graph.NodeId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Canonicalizer {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<String>, List<String>> lists = new HashMap<>();
     private final Map<Bytes, JsonNode> treesByBytes = new HashMap<>();
+    private final Map<String, NodeId> ids = new HashMap<>();
 
     /** The shared instance equal to {@code tree}. */
     public JsonNode tree(JsonNode tree) {
@@ -68,6 +70,16 @@ public final class Canonicalizer {
         }
         String shared = strings.putIfAbsent(text, text);
         return shared == null ? text : shared;
+    }
+
+    /** The shared id for {@code uniqueId}: a node is named by its id, its dependents and the parent_map. */
+    public NodeId id(String uniqueId) {
+        NodeId id = ids.get(uniqueId);
+        if (id == null) {
+            id = new NodeId(uniqueId);
+            ids.put(uniqueId, id);
+        }
+        return id;
     }
 
     /** The shared immutable list equal to {@code items}, its strings shared too. */

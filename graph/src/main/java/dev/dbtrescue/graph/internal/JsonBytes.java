@@ -11,7 +11,6 @@ import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +57,8 @@ public final class JsonBytes {
     private final byte[] b;
     private final int end;
     private int pos;
-    private final Names names = new Names();
+    private final Names names = new Names(64);
+    private final Names values = new Names(256);
 
     /** A cursor over {@code bytes[from, end)}, positioned at {@code from}. */
     public JsonBytes(byte[] bytes, int from, int end) {
@@ -181,6 +181,28 @@ public final class JsonBytes {
         }
         skipString();
         expect(':');
+    }
+
+    /**
+     * Reads a string value that recurs in the document (an id, a package, a path, a tag): an ASCII string of up to
+     * 256 bytes without escapes is decoded once per cursor and the same instance returned afterwards.
+     */
+    public String sharedString() throws Malformed {
+        if (peek() != '"') {
+            throw new Malformed("expected a string", pos);
+        }
+        int start = pos + 1;
+        int i = plainRun(start);
+        if (i < end && b[i] == '"') {
+            pos = i + 1;
+            return values.name(b, start, i - start);
+        }
+        return string();
+    }
+
+    /** As {@link #scalar()}, reading a string with {@link #sharedString()}. */
+    public String sharedScalar() throws Malformed {
+        return peek() == '"' ? sharedString() : scalar();
     }
 
     /** Reads a string value. */
@@ -456,9 +478,18 @@ public final class JsonBytes {
 
     /** Reads an array of strings, or one string; other items are passed over. Anything else gives an empty list. */
     public List<String> strings() throws Malformed {
+        return strings(false);
+    }
+
+    /** As {@link #strings()}, reading each string with {@link #sharedString()}. */
+    public List<String> sharedStrings() throws Malformed {
+        return strings(true);
+    }
+
+    private List<String> strings(boolean shared) throws Malformed {
         byte c = peek();
         if (c == '"') {
-            return List.of(string());
+            return List.of(shared ? sharedString() : string());
         }
         if (c != '[') {
             skipValue();
@@ -471,7 +502,7 @@ public final class JsonBytes {
         }
         do {
             if (peek() == '"') {
-                items.add(string());
+                items.add(shared ? sharedString() : string());
             } else {
                 skipValue();
             }
@@ -577,62 +608,81 @@ public final class JsonBytes {
         return NODES.numberNode(value);
     }
 
-    /** Decoded member names by their bytes: each distinct name is decoded once per cursor. */
+    /**
+     * Decoded ASCII strings by their bytes, each decoded once per cursor: member names, and ids and other values that
+     * recur. Other strings are decoded each time.
+     */
     private static final class Names {
-        private static final int MAX_LENGTH = 64;
-        private byte[][] keys = new byte[1024][];
+        private final int maxLength;
         private String[] values = new String[1024];
+        private int[] hashes = new int[1024];
         private int size;
 
+        Names(int maxLength) {
+            this.maxLength = maxLength;
+        }
+
         String name(byte[] bytes, int from, int length) {
-            if (length > MAX_LENGTH) {
+            if (length > maxLength) {
                 return new String(bytes, from, length, StandardCharsets.UTF_8);
             }
             int hash = 1;
             for (int i = from; i < from + length; i++) {
-                hash = 31 * hash + bytes[i];
+                byte c = bytes[i];
+                if (c < 0) {
+                    return new String(bytes, from, length, StandardCharsets.UTF_8); // not ASCII
+                }
+                hash = 31 * hash + c;
             }
-            int mask = keys.length - 1;
+            int mask = values.length - 1;
             int slot = (hash ^ (hash >>> 16)) & mask;
             while (true) {
-                byte[] key = keys[slot];
-                if (key == null) {
-                    String value = new String(bytes, from, length, StandardCharsets.UTF_8);
-                    keys[slot] = Arrays.copyOfRange(bytes, from, from + length);
+                String value = values[slot];
+                if (value == null) {
+                    value = new String(bytes, from, length, StandardCharsets.US_ASCII);
                     values[slot] = value;
-                    if (++size * 2 > keys.length) {
+                    hashes[slot] = hash;
+                    if (++size * 2 > values.length) {
                         grow();
                     }
                     return value;
                 }
-                if (key.length == length && Arrays.equals(key, 0, length, bytes, from, from + length)) {
-                    return values[slot];
+                if (hashes[slot] == hash && sameAscii(value, bytes, from, length)) {
+                    return value;
                 }
                 slot = (slot + 1) & mask;
             }
         }
 
+        private static boolean sameAscii(String value, byte[] bytes, int from, int length) {
+            if (value.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (value.charAt(i) != bytes[from + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void grow() {
-            byte[][] oldKeys = keys;
             String[] oldValues = values;
-            keys = new byte[oldKeys.length * 2][];
-            values = new String[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                byte[] key = oldKeys[i];
-                if (key == null) {
+            int[] oldHashes = hashes;
+            values = new String[oldValues.length * 2];
+            hashes = new int[oldValues.length * 2];
+            int mask = values.length - 1;
+            for (int i = 0; i < oldValues.length; i++) {
+                if (oldValues[i] == null) {
                     continue;
                 }
-                int hash = 1;
-                for (byte x : key) {
-                    hash = 31 * hash + x;
-                }
+                int hash = oldHashes[i];
                 int slot = (hash ^ (hash >>> 16)) & mask;
-                while (keys[slot] != null) {
+                while (values[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
                 values[slot] = oldValues[i];
+                hashes[slot] = hash;
             }
         }
     }

@@ -178,7 +178,7 @@ public final class NodeParser {
         }
         return f.uniqueId == null || f.uniqueId.isBlank()
                 ? Optional.empty()
-                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType));
+                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType, shared));
     }
 
     private static void readField(JsonParser p, Fields f, String field, JsonToken value, Canonicalizer shared)
@@ -253,47 +253,47 @@ public final class NodeParser {
         }
         return f.uniqueId == null || f.uniqueId.isBlank()
                 ? Optional.empty()
-                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType));
+                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType, shared));
     }
 
     private static void readField(JsonBytes c, Fields f, String field, Canonicalizer shared)
             throws JsonBytes.Malformed {
         switch (field) {
-            case "unique_id" -> f.uniqueId = c.scalar();
-            case "resource_type" -> f.resourceType = c.scalar();
+            case "unique_id" -> f.uniqueId = c.sharedScalar();
+            case "resource_type" -> f.resourceType = c.sharedScalar();
             case "name" -> f.name = c.scalar();
-            case "package_name" -> f.packageName = c.scalar();
+            case "package_name" -> f.packageName = c.sharedScalar();
             case "path" -> f.path = c.scalar();
-            case "original_file_path" -> f.originalFilePath = c.scalar();
-            case "patch_path" -> f.patchPath = c.scalar();
+            case "original_file_path" -> f.originalFilePath = c.sharedScalar();
+            case "patch_path" -> f.patchPath = c.sharedScalar();
             case "alias" -> f.alias = c.scalar();
             case "identifier" -> f.identifier = c.scalar();
-            case "schema" -> f.schema = c.scalar();
-            case "database" -> f.database = c.scalar();
+            case "schema" -> f.schema = c.sharedScalar();
+            case "database" -> f.database = c.sharedScalar();
             case "relation_name" -> f.relationName = c.scalar();
             case "description" -> f.description = c.scalar();
-            case "language" -> f.language = c.scalar();
+            case "language" -> f.language = c.sharedScalar();
             case "version" -> f.version = c.scalar();
             case "latest_version" -> f.latestVersion = c.scalar();
-            case "access" -> f.access = c.scalar();
-            case "group" -> f.group = c.scalar();
-            case "source_name" -> f.sourceName = c.scalar();
-            case "loaded_at_field" -> f.loadedAtField = c.scalar();
-            case "column_name" -> f.columnName = c.scalar();
-            case "attached_node" -> f.attachedNode = c.scalar();
+            case "access" -> f.access = c.sharedScalar();
+            case "group" -> f.group = c.sharedScalar();
+            case "source_name" -> f.sourceName = c.sharedScalar();
+            case "loaded_at_field" -> f.loadedAtField = c.sharedScalar();
+            case "column_name" -> f.columnName = c.sharedScalar();
+            case "attached_node" -> f.attachedNode = c.sharedScalar();
             case "type" -> f.exposureType = c.scalar();
             case "maturity" -> f.maturity = c.scalar();
             case "url" -> f.url = c.scalar();
             case "label" -> f.label = c.scalar();
-            case "model" -> f.testedModel = c.scalar();
+            case "model" -> f.testedModel = c.sharedScalar();
             case "deprecation_date" -> f.deprecationDate = c.scalar();
             case "quoting" -> f.quoting = c.tree();
             case "external" -> f.external = c.tree();
             case "loaded_at_query" -> f.loadedAtQuery = c.scalar();
             case "unrendered_database" -> f.unrenderedDatabase = c.scalar();
             case "unrendered_schema" -> f.unrenderedSchema = c.scalar();
-            case "fqn" -> f.fqn = c.strings();
-            case "tags" -> f.tags = c.strings();
+            case "fqn" -> f.fqn = c.sharedStrings();
+            case "tags" -> f.tags = c.sharedStrings();
             case "columns" -> f.columns = c.keys();
             case "config" -> f.config = shared.tree(c);
             case "unrendered_config" -> f.unrenderedConfig = shared.tree(c);
@@ -301,7 +301,7 @@ public final class NodeParser {
             case "test_metadata" -> f.testMetadata = c.tree();
             case "freshness" -> f.freshness = shared.tree(c);
             case "owner" -> f.owner = shared.tree(c);
-            case "depends_on" -> f.dependsOn = dependencies(c);
+            case "depends_on" -> f.dependsOn = dependencies(c, shared);
             case "checksum" -> f.checksum = checksum(c);
             case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(c);
             case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(c);
@@ -309,7 +309,7 @@ public final class NodeParser {
         }
     }
 
-    private static Dependencies dependencies(JsonBytes c) throws JsonBytes.Malformed {
+    private static Dependencies dependencies(JsonBytes c, Canonicalizer shared) throws JsonBytes.Malformed {
         if (c.peek() != '{') {
             c.skipValue();
             return Dependencies.NONE;
@@ -320,13 +320,13 @@ public final class NodeParser {
         if (!c.consumeIf('}')) {
             do {
                 switch (c.fieldName()) {
-                    case "nodes" -> nodes = c.strings();
-                    case "macros" -> macros = c.strings();
+                    case "nodes" -> nodes = c.sharedStrings();
+                    case "macros" -> macros = c.sharedStrings();
                     default -> c.skipValue();
                 }
             } while (c.nextMember('}'));
         }
-        return new Dependencies(nodes.stream().map(NodeId::new).toList(), macros);
+        return new Dependencies(nodes.stream().map(shared::id).toList(), macros);
     }
 
     private static Checksum checksum(JsonBytes c) throws JsonBytes.Malformed {
@@ -397,7 +397,7 @@ public final class NodeParser {
         return f;
     }
 
-    private static Node build(Fields f, NodeType defaultType) {
+    private static Node build(Fields f, NodeType defaultType, Canonicalizer shared) {
         String uniqueId = f.uniqueId;
         NodeType type = typeOf(f, defaultType);
         String name = f.name == null ? uniqueId : f.name;
@@ -431,7 +431,7 @@ public final class NodeParser {
                 type == NodeType.UNIT_TEST ? Optional.ofNullable(f.testedModel) : Optional.empty(),
                 Optional.ofNullable(f.deprecationDate));
         return new Node(
-                new NodeId(uniqueId),
+                shared.id(uniqueId),
                 type,
                 name,
                 f.packageName == null ? "" : f.packageName,

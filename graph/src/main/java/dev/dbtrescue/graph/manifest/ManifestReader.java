@@ -248,7 +248,7 @@ public final class ManifestReader {
                     readGroups(p, p.currentToken(), into.groups);
                 }
             }
-            case "parent_map" -> into.parentMap = readIdLists(c);
+            case "parent_map" -> into.parentMap = readIdLists(c, shared);
             default -> c.skipValue();
         }
         return false;
@@ -331,7 +331,7 @@ public final class ManifestReader {
         } while (c.nextMember('}'));
     }
 
-    private static Map<NodeId, List<NodeId>> readIdLists(JsonBytes c) throws JsonBytes.Malformed {
+    private static Map<NodeId, List<NodeId>> readIdLists(JsonBytes c, Canonicalizer shared) throws JsonBytes.Malformed {
         Map<NodeId, List<NodeId>> map = new HashMap<>();
         if (c.peek() != '{') {
             c.skipValue();
@@ -342,7 +342,7 @@ public final class ManifestReader {
             return map;
         }
         do {
-            NodeId id = new NodeId(c.string());
+            NodeId id = shared.id(c.sharedString());
             c.expect(':');
             List<NodeId> ids = new ArrayList<>();
             if (c.peek() == '[') {
@@ -350,9 +350,9 @@ public final class ManifestReader {
                 if (!c.consumeIf(']')) {
                     do {
                         if (c.peek() == '"') {
-                            String text = c.string();
+                            String text = c.sharedString();
                             if (!text.isBlank()) {
-                                ids.add(new NodeId(text));
+                                ids.add(shared.id(text));
                             }
                         } else {
                             c.skipValue(); // null or a foreign value: not an id

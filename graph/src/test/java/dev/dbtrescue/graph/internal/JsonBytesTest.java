@@ -157,6 +157,42 @@ class JsonBytesTest {
     }
 
     @Test
+    void aRecurringValueIsOneInstanceAndEveryOtherStringStillReadsRight() throws Exception {
+        String longText = "x".repeat(300);
+        JsonBytes c = cursor("[\"model.p.a\", \"model.p.a\", \"café\", \"café\", \"" + longText
+                + "\", \"q\\\"uote\", \"model.p.b\"]");
+        c.expect('[');
+        List<String> read = new ArrayList<>();
+        do {
+            read.add(c.sharedString());
+        } while (c.nextMember(']'));
+
+        assertEquals(List.of("model.p.a", "model.p.a", "café", "café", longText, "q\"uote", "model.p.b"), read);
+        org.junit.jupiter.api.Assertions.assertSame(read.get(0), read.get(1));
+        assertEquals(
+                List.of("model.p.a", "model.p.b"),
+                cursor("[\"model.p.a\", 1, \"model.p.b\"]").sharedStrings());
+        assertEquals("12", cursor("12").sharedScalar());
+    }
+
+    @Test
+    void manyDistinctValuesAllReadBack() throws Exception {
+        // past the table's first sizes, so that it grows several times
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 5_000; i++) {
+            json.append(i == 0 ? "" : ",").append("\"model.p.m").append(i).append('"');
+        }
+        json.append(",\"model.p.m42\"]");
+        List<String> read = cursor(json.toString()).sharedStrings();
+
+        assertEquals(5_001, read.size());
+        for (int i = 0; i < 5_000; i++) {
+            assertEquals("model.p.m" + i, read.get(i));
+        }
+        org.junit.jupiter.api.Assertions.assertSame(read.get(42), read.get(5_000));
+    }
+
+    @Test
     void listsAndKeysFollowTheNodeReadersRules() throws Exception {
         assertEquals(
                 List.of("a", "b"),
