@@ -2,6 +2,7 @@
 package dev.dbtrescue.graph.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtrescue.graph.NodeConfig;
 import dev.dbtrescue.graph.NodeId;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class Canonicalizer {
     private final Map<List<String>, List<String>> lists = new HashMap<>();
     private final Map<Bytes, JsonNode> treesByBytes = new HashMap<>();
     private final Map<String, NodeId> ids = new HashMap<>();
+    private final Map<Bytes, NodeConfig> configs = new HashMap<>();
 
     /** The shared instance equal to {@code tree}. */
     public JsonNode tree(JsonNode tree) {
@@ -61,6 +63,28 @@ public final class Canonicalizer {
         cursor.seek(after);
         treesByBytes.put(probe.copy(), shared);
         return shared;
+    }
+
+    /**
+     * Reads the value at the cursor as a config whose tree is built when first asked for ({@link NodeConfig#ofJson});
+     * configs with the same bytes are one instance. A value that is not an object is read as a tree at once.
+     *
+     * @throws JsonBytes.Malformed if the value is not valid JSON
+     */
+    public NodeConfig config(JsonBytes cursor) throws JsonBytes.Malformed {
+        if (cursor.peek() != '{') {
+            return new NodeConfig(tree(cursor.tree()));
+        }
+        int start = cursor.pos();
+        cursor.skipValue();
+        var probe = new Bytes(cursor.bytes(), start, cursor.pos() - start);
+        NodeConfig known = configs.get(probe);
+        if (known == null) {
+            Bytes kept = probe.copy();
+            known = NodeConfig.ofJson(kept.array);
+            configs.put(kept, known);
+        }
+        return known;
     }
 
     /** The shared instance equal to {@code text}; null stays null. */

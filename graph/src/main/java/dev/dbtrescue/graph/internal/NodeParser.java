@@ -137,6 +137,14 @@ public final class NodeParser {
         List<String> columns = List.of();
         JsonNode config = MissingNode.getInstance();
         JsonNode unrenderedConfig = MissingNode.getInstance();
+
+        /** The configs as read from bytes, built on first use; when set, they stand for the trees above. */
+        @Nullable
+        NodeConfig configRead;
+
+        @Nullable
+        NodeConfig unrenderedConfigRead;
+
         JsonNode meta = MissingNode.getInstance();
         JsonNode testMetadata = MissingNode.getInstance();
         JsonNode freshness = MissingNode.getInstance();
@@ -295,8 +303,8 @@ public final class NodeParser {
             case "fqn" -> f.fqn = c.sharedStrings();
             case "tags" -> f.tags = c.sharedStrings();
             case "columns" -> f.columns = c.keys();
-            case "config" -> f.config = shared.tree(c);
-            case "unrendered_config" -> f.unrenderedConfig = shared.tree(c);
+            case "config" -> f.configRead = shared.config(c);
+            case "unrendered_config" -> f.unrenderedConfigRead = shared.config(c);
             case "meta" -> f.meta = shared.tree(c);
             case "test_metadata" -> f.testMetadata = c.tree();
             case "freshness" -> f.freshness = shared.tree(c);
@@ -402,7 +410,7 @@ public final class NodeParser {
         NodeType type = typeOf(f, defaultType);
         String name = f.name == null ? uniqueId : f.name;
         List<String> tags = f.tags;
-        NodeConfig config = new NodeConfig(f.config);
+        NodeConfig config = f.configRead != null ? f.configRead : new NodeConfig(f.config);
         if (tags.isEmpty() && type == NodeType.UNIT_TEST) {
             tags = config.strings("tags"); // unit tests carry tags only in config
         }
@@ -443,7 +451,7 @@ public final class NodeParser {
                 relation,
                 tags,
                 config,
-                new NodeConfig(f.unrenderedConfig),
+                f.unrenderedConfigRead != null ? f.unrenderedConfigRead : new NodeConfig(f.unrenderedConfig),
                 f.dependsOn,
                 f.checksum,
                 f.columns,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
+import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,11 +106,13 @@ class SplitReadTest {
         String node = Files.readString(
                 Fixtures.root().resolve("graph/src/test/resources/fixtures/odd-node.json"), StandardCharsets.UTF_8);
         String twin = node.replace("caf\\u00e9_", "twin_");
+        String unitTest =
+                node.replace("caf\\u00e9_", "unit_").replace("\"model\", \"name\"", "\"unit_test\", \"name\"");
         String text = Files.readString(demo, StandardCharsets.UTF_8);
         String open = "\"nodes\": {";
         int nodes = text.indexOf(open) + open.length();
-        String edited = text.substring(0, nodes) + "\"model.p.x\": " + node + ", \"model.p.y\": " + twin + ", "
-                + text.substring(nodes);
+        String edited = text.substring(0, nodes) + "\"model.p.x\": " + node + ", \"model.p.y\": " + twin
+                + ", \"unit_test.p.z\": " + unitTest + ", " + text.substring(nodes);
         Path file = tmp.resolve("manifest.json");
         Files.writeString(file, edited, StandardCharsets.UTF_8);
         Manifest jackson = new ManifestReader().readStreaming(file);
@@ -120,6 +123,8 @@ class SplitReadTest {
         Node odd = memory.nodes().get(new NodeId("model.p.café_\"q\""));
         assertTrue(odd != null, "the odd node is read");
         assertTrue(memory.nodes().containsKey(new NodeId("model.p.twin_\"q\"")), "its twin is read");
+        Node unit = memory.nodes().get(new NodeId("model.p.unit_\"q\""));
+        assertEquals(NodeType.UNIT_TEST, unit.type(), "a unit test, whose tags come from its config");
         assertEquals(List.of("solo"), odd.tags());
         assertEquals("12345678901", odd.config().text("n").orElseThrow());
         assertEquals("view", odd.unrenderedConfig().text("materialized").orElseThrow());
