@@ -116,11 +116,15 @@ public final class OpenBench {
         double[] layout = new double[runs];
         double[] wholeFrame = new double[runs];
         double[] wholeLayout = new double[runs];
+        double[] baseline = new double[runs];
+        double[] ratio = new double[runs];
         int items = 0;
         for (int r = 0; r < runs; r++) {
             // each open starts in an idle window, as a user's does: the previous project's presets are done
             waitUntil(this::idle);
+            baseline[r] = tokenise(project.resolve("target/manifest.json"));
             LineageLayout before = context.main().lineage().layoutProperty().get();
+            long stolenBefore = stolenJiffies();
             long t0 = System.nanoTime();
             openStart = t0;
             steps.clear();
@@ -143,14 +147,30 @@ public final class OpenBench {
             waitUntil(() -> lastFrame.get() > published);
             firstFrame[r] = ms(lastFrame.get() - t0);
             open[r] = ms(published - t0);
+            ratio[r] = firstFrame[r] / baseline[r];
+            long stolen = stolenJiffies() - stolenBefore;
             // where the time to the first frame goes: the loader's steps as the window shows them (ms after the open)
             System.out.printf(
                     Locale.ROOT,
-                    "open %d: %s; layout published %.0f; first frame %.0f%n",
+                    "open %d: %s; layout published %.0f; first frame %.0f; baseline (Jackson tokenising the manifest,"
+                            + " one thread, just before) %.0f, ratio %.2f; CPU time taken by the host during the open"
+                            + " %s%n",
                     r + 1,
                     String.join(", ", steps),
                     open[r],
-                    firstFrame[r]);
+                    firstFrame[r],
+                    baseline[r],
+                    ratio[r],
+                    stolenBefore < 0
+                            ? "unknown"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.0f%%",
+                                    100.0
+                                            * stolen
+                                            / (firstFrame[r]
+                                                    / 10.0
+                                                    * Runtime.getRuntime().availableProcessors())));
             layout[r] = context.main().lineage().layoutProperty().get().layoutMillis();
             LineageLayout scoped = context.main().lineage().layoutProperty().get();
             waitUntil(this::idle);
@@ -176,6 +196,11 @@ public final class OpenBench {
         int from = runs > 1 ? 1 : 0;
         report("open → layout published (neighbourhood)", Arrays.copyOfRange(open, from, runs));
         report("open → first frame (neighbourhood)", Arrays.copyOfRange(firstFrame, from, runs));
+        report("baseline: Jackson tokenising the manifest, one thread", Arrays.copyOfRange(baseline, from, runs));
+        System.out.printf(
+                Locale.ROOT,
+                "ratio first frame / baseline, median %.2f%n",
+                median(Arrays.copyOfRange(ratio, from, runs)));
         report("layout (neighbourhood)", Arrays.copyOfRange(layout, from, runs));
         report("whole project → first frame", Arrays.copyOfRange(wholeFrame, from, runs));
         report("whole project layout", Arrays.copyOfRange(wholeLayout, from, runs));
@@ -184,6 +209,42 @@ public final class OpenBench {
         report("pan frame (pulse → frame), whole project", panned[1]);
         report("pan frame (pulse logger), whole project", panned[2]);
         report("selector keystroke pause → highlighted frame", highlight(selectors));
+    }
+
+    /** The median as {@link FxBench#report} takes it. */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The same-process baseline each open is compared with: Jackson tokenising the manifest, keeping nothing. */
+    private static double tokenise(Path manifest) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        long tokens = 0;
+        try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(manifest.toFile())) {
+            while (parser.nextToken() != null) {
+                tokens++;
+            }
+        }
+        if (tokens == 0) {
+            throw new IllegalStateException("no tokens in " + manifest);
+        }
+        return ms(System.nanoTime() - t0);
+    }
+
+    /**
+     * CPU time the hypervisor gave to others while this machine wanted it ("steal" in /proc/stat, 1/100 s), or -1
+     * where that is not known: a disturbed open shows here.
+     */
+    private static long stolenJiffies() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return Long.parseLong(cpu[8]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** No background work of the window is running: the layout is published and the presets are counted. */

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Keeping one instance of each cuts the memory a loaded project holds (and the garbage collector's work while
  * loading) several-fold. Trees are compared deeply ({@link JsonNode#equals}) and are never modified afterwards.
  *
- * <p>Read from bytes ({@link #tree(JsonBytes)}), an object that repeats byte for byte an earlier one is not built
- * again: the earlier tree is found from the object's bytes. On the 15,000-model manifest four in five of the {@code
- * config}, {@code unrendered_config}, {@code meta} and {@code freshness} objects are such repeats.
+ * <p>Read from bytes ({@link #tree(JsonBytes)}, {@link #config(JsonBytes)}), an object that repeats byte for byte an
+ * earlier one is not built again: the earlier tree or config is found from the object's bytes. On the 15,000-model
+ * manifest four in five of the {@code config}, {@code unrendered_config}, {@code meta} and {@code freshness} objects
+ * are such repeats. Node ids are shared too ({@link #id}): a node, the {@code depends_on} of its dependents and the
+ * {@code parent_map} name it.
  *
  * <p>Not thread-safe: one instance per read.
  */

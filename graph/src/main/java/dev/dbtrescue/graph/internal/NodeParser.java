@@ -165,24 +165,11 @@ public final class NodeParser {
      * @return the node, empty when the object has no {@code unique_id}
      */
     public static Optional<Node> read(JsonParser p, NodeType defaultType, Canonicalizer shared) throws IOException {
-        return read(p, defaultType, shared, 0);
-    }
-
-    /**
-     * As {@link #read(JsonParser, NodeType, Canonicalizer)} for a parser that reads a part of the file behind a
-     * synthetic prefix: {@code offsetShift} is added to the parser's byte offsets to give offsets in the file.
-     */
-    public static Optional<Node> read(JsonParser p, NodeType defaultType, Canonicalizer shared, long offsetShift)
-            throws IOException {
         Fields f = new Fields();
-        f.nodeOffset = p.currentTokenLocation().getByteOffset() + offsetShift;
+        f.nodeOffset = p.currentTokenLocation().getByteOffset();
         String field;
         while ((field = p.nextFieldName()) != null) {
             readField(p, f, field, p.nextToken(), shared);
-        }
-        if (offsetShift != 0) {
-            f.rawOffset = f.rawOffset < 0 ? -1 : f.rawOffset + offsetShift;
-            f.compiledOffset = f.compiledOffset < 0 ? -1 : f.compiledOffset + offsetShift;
         }
         return f.uniqueId == null || f.uniqueId.isBlank()
                 ? Optional.empty()
