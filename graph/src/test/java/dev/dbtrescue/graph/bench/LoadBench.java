@@ -141,7 +141,7 @@ public final class LoadBench {
         System.out.printf(
                 Locale.ROOT,
                 "alternative: slim databind of the manifest (same graph fields, SQL and columns kept as parsed)"
-                        + "  median %7.1f ms, ratio to our streaming manifest read %.2f%n",
+                        + "  median %7.1f ms, ratio to our manifest read %.2f%n",
                 median(databind),
                 median(databind) / median(manifestOnly));
         System.out.printf(Locale.ROOT, "failure analysis       median %7.1f ms%n", median(analysis));
