@@ -151,13 +151,18 @@ class RescueSshWindowIT {
         pointAtTheHost(robot, host);
         robot.clickOn("#run-plan");
 
+        // read on the FX thread: the label's text and visibility are bindings that thread keeps
         RescueWindow.waitLong(
                 context,
-                () -> !context.main().rescue().run().runningProperty().get()
-                        && !RescueWindow.text(robot, "#run-error").isEmpty());
+                () -> WaitForAsyncUtils.asyncFx(() ->
+                                !context.main().rescue().run().runningProperty().get()
+                                        && !RescueWindow.text(robot, "#run-error")
+                                                .isEmpty())
+                        .get());
 
-        String error = RescueWindow.text(robot, "#run-error");
-        assertTrue(robot.lookup("#run-error").queryAs(Label.class).isVisible(), "the message shows");
+        Label shown = robot.lookup("#run-error").queryAs(Label.class);
+        String error = WaitForAsyncUtils.asyncFx(shown::getText).get();
+        assertTrue(WaitForAsyncUtils.asyncFx(shown::isVisible).get(), "the message shows: " + error);
         assertTrue(error.contains("The host key of 127.0.0.1:" + server.port() + " has changed"), error);
         assertTrue(error.contains("man-in-the-middle"), error);
         assertTrue(error.contains(knownHosts.toString()), "names the known_hosts file it checked: " + error);
