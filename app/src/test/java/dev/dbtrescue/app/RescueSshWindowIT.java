@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -106,8 +107,14 @@ class RescueSshWindowIT {
         pointAtTheHost(robot, remote.project());
         robot.clickOn("#run-plan");
 
+        // the dialog's button exists a moment before it is shown: wait until it can be clicked
         RescueWindow.waitLong(
-                context, () -> robot.lookup("#trust-host-key").tryQuery().isPresent());
+                context,
+                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#trust-host-key")
+                                .match(NodeQueryUtils.isVisible())
+                                .tryQuery()
+                                .isPresent())
+                        .get());
         String fingerprint = SshKeys.fingerprint(hostKey);
         HostKeyQuestions.Question question =
                 context.main().rescue().run().hostKeyQuestionProperty().get().orElseThrow();
