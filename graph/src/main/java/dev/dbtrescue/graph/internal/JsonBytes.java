@@ -126,6 +126,19 @@ public final class JsonBytes {
     }
 
     /**
+     * Enters the object ({@code '{'}) or array ({@code '['}) at the cursor and answers whether a first member follows,
+     * to be read and followed by {@link #nextMember}. An empty one is consumed whole and any other value passed over;
+     * both answer false.
+     */
+    public boolean enter(char open) throws Malformed {
+        if (!consumeIf(open)) {
+            skipValue();
+            return false;
+        }
+        return !consumeIf(open == '{' ? '}' : ']');
+    }
+
+    /**
      * After a member of an object or an element of an array: consumes the comma and answers true, or consumes
      * {@code close} and answers false.
      */
@@ -150,26 +163,7 @@ public final class JsonBytes {
         if (peek() != '"') {
             throw new Malformed("expected a field name", pos);
         }
-        int start = pos + 1;
-        int i = start;
-        while (i < end) {
-            byte c = b[i];
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\' || (c >= 0 && c < 0x20)) {
-                i = -1; // an escape or a control character: decode it the long way
-                break;
-            }
-            i++;
-        }
-        String name;
-        if (i < 0 || i >= end) {
-            name = string();
-        } else {
-            name = names.name(b, start, i - start);
-            pos = i + 1;
-        }
+        String name = decoded(names);
         expect(':');
         return name;
     }
@@ -191,11 +185,16 @@ public final class JsonBytes {
         if (peek() != '"') {
             throw new Malformed("expected a string", pos);
         }
+        return decoded(values);
+    }
+
+    /** The string at the cursor (its opening quote), through {@code table} when it has no escape. */
+    private String decoded(Names table) throws Malformed {
         int start = pos + 1;
         int i = plainRun(start);
         if (i < end && b[i] == '"') {
             pos = i + 1;
-            return values.name(b, start, i - start);
+            return table.name(b, start, i - start);
         }
         return string();
     }
@@ -476,33 +475,22 @@ public final class JsonBytes {
         }
     }
 
-    /** Reads an array of strings, or one string; other items are passed over. Anything else gives an empty list. */
-    public List<String> strings() throws Malformed {
-        return strings(false);
-    }
-
-    /** As {@link #strings()}, reading each string with {@link #sharedString()}. */
+    /**
+     * Reads an array of strings, or one string, each with {@link #sharedString()}; other items are passed over.
+     * Anything else gives an empty list.
+     */
     public List<String> sharedStrings() throws Malformed {
-        return strings(true);
-    }
-
-    private List<String> strings(boolean shared) throws Malformed {
         byte c = peek();
         if (c == '"') {
-            return List.of(shared ? sharedString() : string());
+            return List.of(sharedString());
         }
-        if (c != '[') {
-            skipValue();
-            return List.of();
-        }
-        pos++;
         List<String> items = new ArrayList<>();
-        if (consumeIf(']')) {
+        if (!enter('[')) {
             return items;
         }
         do {
             if (peek() == '"') {
-                items.add(shared ? sharedString() : string());
+                items.add(sharedString());
             } else {
                 skipValue();
             }
@@ -512,13 +500,8 @@ public final class JsonBytes {
 
     /** Reads an object's member names in order, passing over their values; anything else gives an empty list. */
     public List<String> keys() throws Malformed {
-        if (peek() != '{') {
-            skipValue();
-            return List.of();
-        }
-        pos++;
         List<String> keys = new ArrayList<>();
-        if (consumeIf('}')) {
+        if (!enter('{')) {
             return keys;
         }
         do {

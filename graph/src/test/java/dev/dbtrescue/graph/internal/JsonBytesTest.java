@@ -2,7 +2,9 @@
 package dev.dbtrescue.graph.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -196,9 +198,9 @@ class JsonBytesTest {
     void listsAndKeysFollowTheNodeReadersRules() throws Exception {
         assertEquals(
                 List.of("a", "b"),
-                cursor("[\"a\", 1, null, {\"x\": []}, \"b\"]").strings());
-        assertEquals(List.of("solo"), cursor("\"solo\"").strings());
-        assertEquals(List.of(), cursor("{\"a\": 1}").strings());
+                cursor("[\"a\", 1, null, {\"x\": []}, \"b\"]").sharedStrings());
+        assertEquals(List.of("solo"), cursor("\"solo\"").sharedStrings());
+        assertEquals(List.of(), cursor("{\"a\": 1}").sharedStrings());
         assertEquals(
                 List.of("id", "name"),
                 cursor("{\"id\": {\"x\": 1}, \"name\": []}").keys());
@@ -207,6 +209,28 @@ class JsonBytesTest {
         assertEquals("true", cursor("true").scalar());
         assertEquals(null, cursor("null").scalar());
         assertEquals(null, cursor("[1]").scalar());
+    }
+
+    @Test
+    void enterAnswersWhetherAFirstMemberFollowsAndPassesOverOtherValues() throws Exception {
+        var object = cursor("{\"a\": 1} 7");
+        assertTrue(object.enter('{'));
+        assertEquals("a", object.fieldName());
+        assertEquals("1", object.scalar());
+        assertFalse(object.nextMember('}'));
+        assertEquals("7", object.scalar());
+
+        var empty = cursor("{ } 7");
+        assertFalse(empty.enter('{'));
+        assertEquals("7", empty.scalar());
+
+        var emptyArray = cursor("[] 7");
+        assertFalse(emptyArray.enter('['));
+        assertEquals("7", emptyArray.scalar());
+
+        var other = cursor("[{\"x\": [1, 2]}] 7");
+        assertFalse(other.enter('{'));
+        assertEquals("7", other.scalar());
     }
 
     @ParameterizedTest
