@@ -135,15 +135,8 @@ public final class NodeParser {
         List<String> fqn = List.of();
         List<String> tags = List.of();
         List<String> columns = List.of();
-        JsonNode config = MissingNode.getInstance();
-        JsonNode unrenderedConfig = MissingNode.getInstance();
-
-        /** The configs as read from bytes, built on first use; when set, they stand for the trees above. */
-        @Nullable
-        NodeConfig configRead;
-
-        @Nullable
-        NodeConfig unrenderedConfigRead;
+        NodeConfig config = NodeConfig.EMPTY;
+        NodeConfig unrenderedConfig = NodeConfig.EMPTY;
 
         JsonNode meta = MissingNode.getInstance();
         JsonNode testMetadata = MissingNode.getInstance();
@@ -167,66 +160,13 @@ public final class NodeParser {
     public static Optional<Node> read(JsonParser p, NodeType defaultType, Canonicalizer shared) throws IOException {
         Fields f = new Fields();
         f.nodeOffset = p.currentTokenLocation().getByteOffset();
+        var values = new ParserValues(p, shared);
         String field;
         while ((field = p.nextFieldName()) != null) {
-            readField(p, f, field, p.nextToken(), shared);
+            p.nextToken();
+            readField(values, f, field);
         }
-        return f.uniqueId == null || f.uniqueId.isBlank()
-                ? Optional.empty()
-                : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType, shared));
-    }
-
-    private static void readField(JsonParser p, Fields f, String field, JsonToken value, Canonicalizer shared)
-            throws IOException {
-        switch (field) {
-            case "unique_id" -> f.uniqueId = scalar(p, value);
-            case "resource_type" -> f.resourceType = scalar(p, value);
-            case "name" -> f.name = scalar(p, value);
-            case "package_name" -> f.packageName = scalar(p, value);
-            case "path" -> f.path = scalar(p, value);
-            case "original_file_path" -> f.originalFilePath = scalar(p, value);
-            case "patch_path" -> f.patchPath = scalar(p, value);
-            case "alias" -> f.alias = scalar(p, value);
-            case "identifier" -> f.identifier = scalar(p, value);
-            case "schema" -> f.schema = scalar(p, value);
-            case "database" -> f.database = scalar(p, value);
-            case "relation_name" -> f.relationName = scalar(p, value);
-            case "description" -> f.description = scalar(p, value);
-            case "language" -> f.language = scalar(p, value);
-            case "version" -> f.version = scalar(p, value);
-            case "latest_version" -> f.latestVersion = scalar(p, value);
-            case "access" -> f.access = scalar(p, value);
-            case "group" -> f.group = scalar(p, value);
-            case "source_name" -> f.sourceName = scalar(p, value);
-            case "loaded_at_field" -> f.loadedAtField = scalar(p, value);
-            case "column_name" -> f.columnName = scalar(p, value);
-            case "attached_node" -> f.attachedNode = scalar(p, value);
-            case "type" -> f.exposureType = scalar(p, value);
-            case "maturity" -> f.maturity = scalar(p, value);
-            case "url" -> f.url = scalar(p, value);
-            case "label" -> f.label = scalar(p, value);
-            case "model" -> f.testedModel = scalar(p, value);
-            case "deprecation_date" -> f.deprecationDate = scalar(p, value);
-            case "quoting" -> f.quoting = Trees.read(p);
-            case "external" -> f.external = Trees.read(p);
-            case "loaded_at_query" -> f.loadedAtQuery = scalar(p, value);
-            case "unrendered_database" -> f.unrenderedDatabase = scalar(p, value);
-            case "unrendered_schema" -> f.unrenderedSchema = scalar(p, value);
-            case "fqn" -> f.fqn = strings(p, value);
-            case "tags" -> f.tags = strings(p, value);
-            case "columns" -> f.columns = keys(p, value);
-            case "config" -> f.config = shared.tree(Trees.read(p));
-            case "unrendered_config" -> f.unrenderedConfig = shared.tree(Trees.read(p));
-            case "meta" -> f.meta = shared.tree(Trees.read(p));
-            case "test_metadata" -> f.testMetadata = Trees.read(p);
-            case "freshness" -> f.freshness = shared.tree(Trees.read(p));
-            case "owner" -> f.owner = shared.tree(Trees.read(p));
-            case "depends_on" -> f.dependsOn = dependencies(p, value);
-            case "checksum" -> f.checksum = checksum(p, value);
-            case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(p, value);
-            case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(p, value);
-            default -> p.skipChildren();
-        }
+        return finish(f, defaultType, shared);
     }
 
     /**
@@ -242,119 +182,259 @@ public final class NodeParser {
         f.nodeOffset = c.pos();
         c.expect('{');
         if (!c.consumeIf('}')) {
+            var values = new ByteValues(c, shared);
             do {
-                readField(c, f, c.fieldName(), shared);
+                readField(values, f, c.fieldName());
             } while (c.nextMember('}'));
         }
+        return finish(f, defaultType, shared);
+    }
+
+    private static Optional<Node> finish(Fields f, NodeType defaultType, Canonicalizer shared) {
         return f.uniqueId == null || f.uniqueId.isBlank()
                 ? Optional.empty()
                 : Optional.of(build(share(f, typeOf(f, defaultType), shared), defaultType, shared));
     }
 
-    private static void readField(JsonBytes c, Fields f, String field, Canonicalizer shared)
-            throws JsonBytes.Malformed {
+    /** The one list of the fields a node keeps, for either reader. */
+    private static <E extends Exception> void readField(Values<E> v, Fields f, String field) throws E {
         switch (field) {
-            case "unique_id" -> f.uniqueId = c.sharedScalar();
-            case "resource_type" -> f.resourceType = c.sharedScalar();
-            case "name" -> f.name = c.scalar();
-            case "package_name" -> f.packageName = c.sharedScalar();
-            case "path" -> f.path = c.scalar();
-            case "original_file_path" -> f.originalFilePath = c.sharedScalar();
-            case "patch_path" -> f.patchPath = c.sharedScalar();
-            case "alias" -> f.alias = c.scalar();
-            case "identifier" -> f.identifier = c.scalar();
-            case "schema" -> f.schema = c.sharedScalar();
-            case "database" -> f.database = c.sharedScalar();
-            case "relation_name" -> f.relationName = c.scalar();
-            case "description" -> f.description = c.scalar();
-            case "language" -> f.language = c.sharedScalar();
-            case "version" -> f.version = c.scalar();
-            case "latest_version" -> f.latestVersion = c.scalar();
-            case "access" -> f.access = c.sharedScalar();
-            case "group" -> f.group = c.sharedScalar();
-            case "source_name" -> f.sourceName = c.sharedScalar();
-            case "loaded_at_field" -> f.loadedAtField = c.sharedScalar();
-            case "column_name" -> f.columnName = c.sharedScalar();
-            case "attached_node" -> f.attachedNode = c.sharedScalar();
-            case "type" -> f.exposureType = c.scalar();
-            case "maturity" -> f.maturity = c.scalar();
-            case "url" -> f.url = c.scalar();
-            case "label" -> f.label = c.scalar();
-            case "model" -> f.testedModel = c.sharedScalar();
-            case "deprecation_date" -> f.deprecationDate = c.scalar();
-            case "quoting" -> f.quoting = c.tree();
-            case "external" -> f.external = c.tree();
-            case "loaded_at_query" -> f.loadedAtQuery = c.scalar();
-            case "unrendered_database" -> f.unrenderedDatabase = c.scalar();
-            case "unrendered_schema" -> f.unrenderedSchema = c.scalar();
-            case "fqn" -> f.fqn = c.sharedStrings();
-            case "tags" -> f.tags = c.sharedStrings();
-            case "columns" -> f.columns = c.keys();
-            case "config" -> f.configRead = shared.config(c);
-            case "unrendered_config" -> f.unrenderedConfigRead = shared.config(c);
-            case "meta" -> f.meta = shared.tree(c);
-            case "test_metadata" -> f.testMetadata = c.tree();
-            case "freshness" -> f.freshness = shared.tree(c);
-            case "owner" -> f.owner = shared.tree(c);
-            case "depends_on" -> f.dependsOn = dependencies(c, shared);
-            case "checksum" -> f.checksum = checksum(c);
-            case "raw_code", "raw_sql" -> f.rawOffset = offsetAndSkip(c);
-            case "compiled_code", "compiled_sql" -> f.compiledOffset = offsetAndSkip(c);
-            default -> c.skipValue();
+            case "unique_id" -> f.uniqueId = v.recurringScalar();
+            case "resource_type" -> f.resourceType = v.recurringScalar();
+            case "name" -> f.name = v.scalar();
+            case "package_name" -> f.packageName = v.recurringScalar();
+            case "path" -> f.path = v.scalar();
+            case "original_file_path" -> f.originalFilePath = v.recurringScalar();
+            case "patch_path" -> f.patchPath = v.recurringScalar();
+            case "alias" -> f.alias = v.scalar();
+            case "identifier" -> f.identifier = v.scalar();
+            case "schema" -> f.schema = v.recurringScalar();
+            case "database" -> f.database = v.recurringScalar();
+            case "relation_name" -> f.relationName = v.scalar();
+            case "description" -> f.description = v.scalar();
+            case "language" -> f.language = v.recurringScalar();
+            case "version" -> f.version = v.scalar();
+            case "latest_version" -> f.latestVersion = v.scalar();
+            case "access" -> f.access = v.recurringScalar();
+            case "group" -> f.group = v.recurringScalar();
+            case "source_name" -> f.sourceName = v.recurringScalar();
+            case "loaded_at_field" -> f.loadedAtField = v.recurringScalar();
+            case "column_name" -> f.columnName = v.recurringScalar();
+            case "attached_node" -> f.attachedNode = v.recurringScalar();
+            case "type" -> f.exposureType = v.scalar();
+            case "maturity" -> f.maturity = v.scalar();
+            case "url" -> f.url = v.scalar();
+            case "label" -> f.label = v.scalar();
+            case "model" -> f.testedModel = v.recurringScalar();
+            case "deprecation_date" -> f.deprecationDate = v.scalar();
+            case "quoting" -> f.quoting = v.tree();
+            case "external" -> f.external = v.tree();
+            case "loaded_at_query" -> f.loadedAtQuery = v.scalar();
+            case "unrendered_database" -> f.unrenderedDatabase = v.scalar();
+            case "unrendered_schema" -> f.unrenderedSchema = v.scalar();
+            case "fqn" -> f.fqn = v.recurringStrings();
+            case "tags" -> f.tags = v.recurringStrings();
+            case "columns" -> f.columns = v.keys();
+            case "config" -> f.config = v.config();
+            case "unrendered_config" -> f.unrenderedConfig = v.config();
+            case "meta" -> f.meta = v.sharedTree();
+            case "test_metadata" -> f.testMetadata = v.tree();
+            case "freshness" -> f.freshness = v.sharedTree();
+            case "owner" -> f.owner = v.sharedTree();
+            case "depends_on" -> f.dependsOn = v.dependencies();
+            case "checksum" -> f.checksum = v.checksum();
+            case "raw_code", "raw_sql" -> f.rawOffset = v.stringOffset();
+            case "compiled_code", "compiled_sql" -> f.compiledOffset = v.stringOffset();
+            default -> v.skip();
         }
     }
 
-    private static Dependencies dependencies(JsonBytes c, Canonicalizer shared) throws JsonBytes.Malformed {
-        if (c.peek() != '{') {
+    /**
+     * The value of the field just named, as one of the two readers reads it; each method consumes that value. The
+     * readers differ in how, not in what: Jackson's parser (for what the byte cursor refuses) and the byte cursor,
+     * which decodes recurring strings once and keeps configs as bytes.
+     */
+    private interface Values<E extends Exception> {
+        /** A scalar as text (numbers too: versions may be ints or floats); null for JSON null and containers. */
+        @Nullable
+        String scalar() throws E;
+
+        /** As {@link #scalar()} for a value that recurs across nodes (an id, a package, a path). */
+        @Nullable
+        String recurringScalar() throws E;
+
+        /** An array of strings (or one string, which dbt allows for tags); other items are passed over. */
+        List<String> recurringStrings() throws E;
+
+        /** An object's member names in order. */
+        List<String> keys() throws E;
+
+        /** The value as a tree of its own. */
+        JsonNode tree() throws E;
+
+        /** The value as a tree shared with equal ones. */
+        JsonNode sharedTree() throws E;
+
+        NodeConfig config() throws E;
+
+        Dependencies dependencies() throws E;
+
+        Checksum checksum() throws E;
+
+        /** The byte offset of a string value (SQL, loaded later), or -1 when the value is not a string. */
+        long stringOffset() throws E;
+
+        void skip() throws E;
+    }
+
+    /** The values as Jackson's parser reads them; the parser is on the value's first token. */
+    private record ParserValues(JsonParser p, Canonicalizer shared) implements Values<IOException> {
+        @Override
+        public @Nullable String scalar() throws IOException {
+            return NodeParser.scalar(p, p.currentToken());
+        }
+
+        @Override
+        public @Nullable String recurringScalar() throws IOException {
+            return scalar(); // shared after the node is read, in share()
+        }
+
+        @Override
+        public List<String> recurringStrings() throws IOException {
+            return strings(p, p.currentToken());
+        }
+
+        @Override
+        public List<String> keys() throws IOException {
+            return NodeParser.keys(p, p.currentToken());
+        }
+
+        @Override
+        public JsonNode tree() throws IOException {
+            return Trees.read(p);
+        }
+
+        @Override
+        public JsonNode sharedTree() throws IOException {
+            return shared.tree(Trees.read(p));
+        }
+
+        @Override
+        public NodeConfig config() throws IOException {
+            return new NodeConfig(sharedTree());
+        }
+
+        @Override
+        public Dependencies dependencies() throws IOException {
+            return NodeParser.dependencies(p, p.currentToken());
+        }
+
+        @Override
+        public Checksum checksum() throws IOException {
+            return NodeParser.checksum(p, p.currentToken());
+        }
+
+        @Override
+        public long stringOffset() throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                p.skipChildren();
+                return -1;
+            }
+            return p.currentTokenLocation().getByteOffset();
+        }
+
+        @Override
+        public void skip() throws IOException {
+            p.skipChildren();
+        }
+    }
+
+    /** The values as the byte cursor reads them. */
+    private record ByteValues(JsonBytes c, Canonicalizer shared) implements Values<JsonBytes.Malformed> {
+        @Override
+        public @Nullable String scalar() throws JsonBytes.Malformed {
+            return c.scalar();
+        }
+
+        @Override
+        public @Nullable String recurringScalar() throws JsonBytes.Malformed {
+            return c.sharedScalar();
+        }
+
+        @Override
+        public List<String> recurringStrings() throws JsonBytes.Malformed {
+            return c.sharedStrings();
+        }
+
+        @Override
+        public List<String> keys() throws JsonBytes.Malformed {
+            return c.keys();
+        }
+
+        @Override
+        public JsonNode tree() throws JsonBytes.Malformed {
+            return c.tree();
+        }
+
+        @Override
+        public JsonNode sharedTree() throws JsonBytes.Malformed {
+            return shared.tree(c);
+        }
+
+        @Override
+        public NodeConfig config() throws JsonBytes.Malformed {
+            return shared.config(c);
+        }
+
+        @Override
+        public Dependencies dependencies() throws JsonBytes.Malformed {
+            List<String> nodes = List.of();
+            List<String> macros = List.of();
+            if (c.enter('{')) {
+                do {
+                    switch (c.fieldName()) {
+                        case "nodes" -> nodes = c.sharedStrings();
+                        case "macros" -> macros = c.sharedStrings();
+                        default -> c.skipValue();
+                    }
+                } while (c.nextMember('}'));
+            }
+            return new Dependencies(nodes.stream().map(shared::id).toList(), macros);
+        }
+
+        @Override
+        public Checksum checksum() throws JsonBytes.Malformed {
+            if (c.peek() == '"') {
+                return new Checksum("sha256", c.string()); // unit tests store a bare hash
+            }
+            String name = "none";
+            String sum = "";
+            if (c.enter('{')) {
+                do {
+                    String field = c.fieldName();
+                    String text = c.scalar();
+                    if ("name".equals(field) && text != null) {
+                        name = text;
+                    } else if ("checksum".equals(field) && text != null) {
+                        sum = text;
+                    }
+                } while (c.nextMember('}'));
+            }
+            return new Checksum(name, sum);
+        }
+
+        @Override
+        public long stringOffset() throws JsonBytes.Malformed {
+            boolean string = c.peek() == '"';
+            long at = c.pos();
             c.skipValue();
-            return Dependencies.NONE;
+            return string ? at : -1;
         }
-        c.expect('{');
-        List<String> nodes = List.of();
-        List<String> macros = List.of();
-        if (!c.consumeIf('}')) {
-            do {
-                switch (c.fieldName()) {
-                    case "nodes" -> nodes = c.sharedStrings();
-                    case "macros" -> macros = c.sharedStrings();
-                    default -> c.skipValue();
-                }
-            } while (c.nextMember('}'));
-        }
-        return new Dependencies(nodes.stream().map(shared::id).toList(), macros);
-    }
 
-    private static Checksum checksum(JsonBytes c) throws JsonBytes.Malformed {
-        byte first = c.peek();
-        if (first == '"') {
-            return new Checksum("sha256", c.string()); // unit tests store a bare hash
-        }
-        if (first != '{') {
+        @Override
+        public void skip() throws JsonBytes.Malformed {
             c.skipValue();
-            return Checksum.NONE;
         }
-        c.expect('{');
-        String name = "none";
-        String sum = "";
-        if (!c.consumeIf('}')) {
-            do {
-                String field = c.fieldName();
-                String text = c.scalar();
-                if ("name".equals(field) && text != null) {
-                    name = text;
-                } else if ("checksum".equals(field) && text != null) {
-                    sum = text;
-                }
-            } while (c.nextMember('}'));
-        }
-        return new Checksum(name, sum);
-    }
-
-    private static long offsetAndSkip(JsonBytes c) throws JsonBytes.Malformed {
-        boolean string = c.peek() == '"';
-        long at = c.pos();
-        c.skipValue();
-        return string ? at : -1;
     }
 
     /** The resource type: {@code resource_type} when written, else the collection's (e.g. {@code sources}). */
@@ -397,7 +477,7 @@ public final class NodeParser {
         NodeType type = typeOf(f, defaultType);
         String name = f.name == null ? uniqueId : f.name;
         List<String> tags = f.tags;
-        NodeConfig config = f.configRead != null ? f.configRead : new NodeConfig(f.config);
+        NodeConfig config = f.config;
         if (tags.isEmpty() && type == NodeType.UNIT_TEST) {
             tags = config.strings("tags"); // unit tests carry tags only in config
         }
@@ -438,7 +518,7 @@ public final class NodeParser {
                 relation,
                 tags,
                 config,
-                f.unrenderedConfigRead != null ? f.unrenderedConfigRead : new NodeConfig(f.unrenderedConfig),
+                f.unrenderedConfig,
                 f.dependsOn,
                 f.checksum,
                 f.columns,
@@ -470,7 +550,7 @@ public final class NodeParser {
     }
 
     /** A scalar as text (numbers too: versions may be ints or floats); null for JSON null and containers. */
-    static @Nullable String scalar(JsonParser p, JsonToken value) throws IOException {
+    private static @Nullable String scalar(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -482,7 +562,7 @@ public final class NodeParser {
     }
 
     /** An array of strings (or one string, which dbt allows for tags). */
-    static List<String> strings(JsonParser p, JsonToken value) throws IOException {
+    private static List<String> strings(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
             return List.of(p.getText());
         }
@@ -556,13 +636,5 @@ public final class NodeParser {
             }
         }
         return new Checksum(name, sum);
-    }
-
-    private static long offsetAndSkip(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            p.skipChildren();
-            return -1;
-        }
-        return p.currentTokenLocation().getByteOffset();
     }
 }
