@@ -52,19 +52,7 @@ public final class Canonicalizer {
         if (cursor.peek() != '{') {
             return tree(cursor.tree());
         }
-        int start = cursor.pos();
-        cursor.skipValue();
-        var probe = new Bytes(cursor.bytes(), start, cursor.pos() - start);
-        JsonNode known = treesByBytes.get(probe);
-        if (known != null) {
-            return known;
-        }
-        int after = cursor.pos();
-        cursor.seek(start);
-        JsonNode shared = tree(cursor.tree());
-        cursor.seek(after);
-        treesByBytes.put(probe.copy(), shared);
-        return shared;
+        return byBytes(cursor, treesByBytes, json -> tree(new JsonBytes(json, 0, json.length).tree()));
     }
 
     /**
@@ -77,16 +65,30 @@ public final class Canonicalizer {
         if (cursor.peek() != '{') {
             return new NodeConfig(tree(cursor.tree()));
         }
+        return byBytes(cursor, configs, NodeConfig::ofJson);
+    }
+
+    /**
+     * Passes over the object at the cursor and answers what {@code known} holds for its bytes, made from a copy of
+     * them the first time they are met.
+     */
+    private static <T> T byBytes(JsonBytes cursor, Map<Bytes, T> known, FromBytes<T> make) throws JsonBytes.Malformed {
         int start = cursor.pos();
         cursor.skipValue();
         var probe = new Bytes(cursor.bytes(), start, cursor.pos() - start);
-        NodeConfig known = configs.get(probe);
-        if (known == null) {
+        T found = known.get(probe);
+        if (found == null) {
             Bytes kept = probe.copy();
-            known = NodeConfig.ofJson(kept.array);
-            configs.put(kept, known);
+            found = make.from(kept.array);
+            known.put(kept, found);
         }
-        return known;
+        return found;
+    }
+
+    /** Makes a value from the bytes of a JSON object whose grammar has been checked. */
+    @FunctionalInterface
+    private interface FromBytes<T> {
+        T from(byte[] json) throws JsonBytes.Malformed;
     }
 
     /** The shared instance equal to {@code text}; null stays null. */
@@ -100,12 +102,7 @@ public final class Canonicalizer {
 
     /** The shared id for {@code uniqueId}: a node is named by its id, its dependents and the parent_map. */
     public NodeId id(String uniqueId) {
-        NodeId id = ids.get(uniqueId);
-        if (id == null) {
-            id = new NodeId(uniqueId);
-            ids.put(uniqueId, id);
-        }
-        return id;
+        return ids.computeIfAbsent(uniqueId, NodeId::new);
     }
 
     /** The shared immutable list equal to {@code items}, its strings shared too. */
