@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -201,16 +202,27 @@ public final class ManifestReader {
 
     /**
      * Reads the rest of a manifest held in memory from the first entry of {@code nodes} after a cut (the cursor is
-     * just past the comma) to the end of the top-level object.
+     * just past the comma) to the end of the top-level object. It runs beside the first half's read and gives up
+     * when its thread is interrupted: once the first half fails, nothing this half reads is used.
+     *
+     * @throws CancellationException if the thread is interrupted; the flag stays set
      */
     static void parseAfterCut(JsonBytes c, ArtifactFiles.MetadataCheck check, Parts into, Canonicalizer shared)
             throws JsonBytes.Malformed, IOException, ArtifactException {
         into.lastField = "nodes";
         do {
+            giveUpIfInterrupted();
             readEntry(c, NodeType.MODEL, into.nodes, shared);
         } while (c.nextMember('}'));
         while (c.nextMember('}')) {
+            giveUpIfInterrupted();
             readTopField(c, check, into, shared, -1);
+        }
+    }
+
+    private static void giveUpIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the other half of the manifest read failed");
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.FutureTask;
  * the file is read in one piece.
  *
  * <p>Any doubt about the bytes gives an empty result, and the caller reads the file with Jackson, which also words
- * the error for the user.
+ * the error for the user. The second half is stopped as soon as the first fails, so that read does not share the
+ * machine with work that will be thrown away.
  */
 final class SplitRead {
 
@@ -122,7 +123,6 @@ final class SplitRead {
             boolean stopped = ManifestReader.parse(
                     new JsonBytes(bytes, 0, bytes.length), check, first, new Canonicalizer(), comma);
             if (!stopped) {
-                second.cancel(true);
                 return Optional.empty();
             }
             ManifestReader.Parts both = first.then(second.get());
@@ -135,6 +135,9 @@ final class SplitRead {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            // when the first half failed, the second's work is lost: stop it so the fallback read has both cores
+            second.cancel(true);
         }
     }
 

@@ -10,6 +10,9 @@ import dev.dbtrescue.graph.Node;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.NodeType;
 import dev.dbtrescue.graph.fixtures.Fixtures;
+import dev.dbtrescue.graph.internal.ArtifactFiles;
+import dev.dbtrescue.graph.internal.Canonicalizer;
+import dev.dbtrescue.graph.internal.JsonBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +214,28 @@ class SplitReadTest {
         assertEquals(
                 new ManifestReader().readStreaming(file).nodes(),
                 new ManifestReader().read(file).nodes());
+    }
+
+    @Test
+    void theSecondHalfGivesUpWhenItsThreadIsInterrupted() throws Exception {
+        // SplitRead interrupts the second half when the first fails, so that nothing reads on for a result unused
+        byte[] bytes = Files.readAllBytes(demo);
+        long cut = SplitRead.findCut(bytes, 0).orElseThrow();
+        var parts = new ManifestReader.Parts();
+        var cursor = new JsonBytes(bytes, (int) cut + 1, bytes.length);
+        var check = new ArtifactFiles.MetadataCheck(demo.toString(), ArtifactKind.MANIFEST);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(
+                    CancellationException.class,
+                    () -> ManifestReader.parseAfterCut(cursor, check, parts, new Canonicalizer()));
+            assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(parts.nodes.isEmpty(), "no node was read after the interrupt");
+        assertEquals(cut + 1, cursor.pos());
     }
 
     @Test
