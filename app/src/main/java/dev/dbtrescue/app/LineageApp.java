@@ -65,6 +65,8 @@ public final class LineageApp extends Application {
             main.open().openFolder(Path.of(project), state);
         } else if (Boolean.parseBoolean(named.get("demo"))) {
             main.open().openDemo();
+        } else {
+            created.startWarmUp(); // the user is choosing a project: compile the opening code meanwhile
         }
     }
 

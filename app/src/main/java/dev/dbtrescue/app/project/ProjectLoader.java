@@ -20,12 +20,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Opens a project from any {@link ProjectSource} into a {@link ProjectSession}: copies remote artifacts, reads the
@@ -38,6 +42,8 @@ public final class ProjectLoader {
     private final RemoteArtifacts remote;
     private final Clock clock;
     private final ArtifactLoader artifacts = new ArtifactLoader();
+    /** Counts the loads begun, so that a warm-up gives way to the first. */
+    private final AtomicInteger loadsBegun = new AtomicInteger();
 
     /**
      * @param folders where SSH copies and the demo are cached
@@ -64,6 +70,7 @@ public final class ProjectLoader {
      */
     public ProjectSession load(ProjectSource source, LoadProgress progress, SshPrompts prompts)
             throws ProjectLoadException {
+        loadsBegun.incrementAndGet();
         try {
             return switch (source) {
                 case ProjectSource.LocalFolder f -> {
@@ -109,6 +116,7 @@ public final class ProjectLoader {
      * @throws ProjectLoadException if the project was not opened from a folder, or its artifacts cannot be read
      */
     public ProjectSession reload(ProjectSession session, LoadProgress progress) throws ProjectLoadException {
+        loadsBegun.incrementAndGet();
         Path folder = session.place()
                 .folder()
                 .orElseThrow(() -> new ProjectLoadException(
@@ -138,6 +146,68 @@ public final class ProjectLoader {
                     session.place());
         } catch (ArtifactException e) {
             throw new ProjectLoadException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the bundled demo up to {@code rounds} times, each time as a user's open does (reading the artifacts and
+     * the state, analysing the run) and then handing the session to {@code after} (the app lays it out), and forgets
+     * every session. Run once, on a background thread, while the window waits for the user to choose a project: the
+     * JIT then has the reading and analysing code compiled before the user's first open of a large project, which
+     * otherwise runs about half of its time in the interpreter and the JIT's first tiers (ADR 0012). The demo is
+     * unpacked into a scratch folder of its own, deleted afterwards.
+     *
+     * <p>It gives way to the user: it stops as soon as a {@link #load} or {@link #reload} begins, within the step it
+     * is in, and when its thread is interrupted.
+     *
+     * @return how many rounds were done to the end
+     */
+    public int warmUp(int rounds, Consumer<ProjectSession> after) {
+        int begun = loadsBegun.get();
+        LoadProgress progress = new LoadProgress() {
+            @Override
+            public void step(String text, double fraction) {}
+
+            @Override
+            public boolean isCancelled() {
+                return loadsBegun.get() != begun;
+            }
+        };
+        Path scratch = null;
+        int done = 0;
+        try {
+            scratch = Files.createTempDirectory("dbt-rescue-warm-up");
+            DemoProject.Extracted demo = new DemoProject(scratch).extract();
+            ProjectPlace place = ProjectPlace.local(demo.project());
+            while (done < rounds) {
+                progress.checkCancelled();
+                ProjectSession session =
+                        fromFolder(demo.project(), "warm-up", Optional.of(demo.state()), progress, place);
+                progress.checkCancelled();
+                after.accept(session);
+                done++;
+            }
+        } catch (IOException | ArtifactException | ProjectLoadException | CancellationException e) {
+            // a warm-up that cannot run, or was stopped, costs the user nothing but the time it saves
+        } finally {
+            if (scratch != null) {
+                deleteQuietly(scratch);
+            }
+        }
+        return done;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // left in the temporary folder, which the system clears
+                }
+            });
+        } catch (IOException e) {
+            // as above
         }
     }
 

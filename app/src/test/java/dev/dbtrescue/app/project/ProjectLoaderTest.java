@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +206,54 @@ class ProjectLoaderTest {
 
         assertEquals("rescue_shop", session.project().artifacts().manifest().projectName());
         assertTrue(session.hasStateManifest());
+    }
+
+    @Test
+    void warmUpOpensTheDemoAsAUserWouldAndLeavesNothingBehind() {
+        List<ProjectSession> sessions = new ArrayList<>();
+
+        int rounds = TestProjects.loader(tmp).warmUp(3, sessions::add);
+
+        assertEquals(3, rounds);
+        assertEquals(3, sessions.size());
+        for (ProjectSession session : sessions) {
+            assertEquals("rescue_shop", session.project().artifacts().manifest().projectName());
+            assertTrue(session.hasStateManifest(), "the state is read as the demo's open reads it");
+            assertFalse(session.analysis().failures().isEmpty(), "the run is analysed");
+        }
+        Path project = sessions.get(0).place().folder().orElseThrow();
+        assertFalse(Files.exists(project.getParent()), "the scratch folder is deleted: " + project.getParent());
+    }
+
+    @Test
+    void warmUpGivesWayToTheFirstLoad() throws Exception {
+        ProjectLoader loader = TestProjects.loader(tmp);
+        var firstRound = new CountDownLatch(1);
+        var rounds = new CompletableFuture<Integer>();
+        Thread.ofPlatform()
+                .name("warm-up-under-test")
+                .start(() -> rounds.complete(loader.warmUp(Integer.MAX_VALUE, session -> firstRound.countDown())));
+        assertTrue(firstRound.await(60, TimeUnit.SECONDS), "a first round is done");
+
+        ProjectSession opened = loader.load(new ProjectSource.Demo(), LoadProgress.NONE);
+
+        int done = rounds.get(60, TimeUnit.SECONDS);
+        assertTrue(done >= 1 && done < Integer.MAX_VALUE, "stopped after " + done + " rounds");
+        assertTrue(opened.hasStateManifest(), "the user's load is whole");
+    }
+
+    @Test
+    void warmUpStopsWhenItsThreadIsInterrupted() {
+        ProjectLoader loader = TestProjects.loader(tmp);
+        List<ProjectSession> sessions = new ArrayList<>();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(0, loader.warmUp(5, sessions::add));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), sessions);
     }
 
     @Test
