@@ -276,12 +276,7 @@ public final class ManifestReader {
     private static boolean readResources(
             JsonBytes c, NodeType type, Map<NodeId, Node> into, Canonicalizer shared, long stopAt)
             throws JsonBytes.Malformed {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return false;
-        }
-        c.expect('{');
-        if (c.consumeIf('}')) {
+        if (!c.enter('{')) {
             return false;
         }
         do {
@@ -311,12 +306,7 @@ public final class ManifestReader {
 
     private static void readDisabled(JsonBytes c, Map<NodeId, List<Node>> into, Canonicalizer shared)
             throws JsonBytes.Malformed {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return;
-        }
-        c.expect('{');
-        if (c.consumeIf('}')) {
+        if (!c.enter('{')) {
             return;
         }
         do {
@@ -342,34 +332,24 @@ public final class ManifestReader {
 
     private static Map<NodeId, List<NodeId>> readIdLists(JsonBytes c, Canonicalizer shared) throws JsonBytes.Malformed {
         Map<NodeId, List<NodeId>> map = new HashMap<>();
-        if (c.peek() != '{') {
-            c.skipValue();
-            return map;
-        }
-        c.expect('{');
-        if (c.consumeIf('}')) {
+        if (!c.enter('{')) {
             return map;
         }
         do {
             NodeId id = shared.id(c.sharedString());
             c.expect(':');
             List<NodeId> ids = new ArrayList<>();
-            if (c.peek() == '[') {
-                c.expect('[');
-                if (!c.consumeIf(']')) {
-                    do {
-                        if (c.peek() == '"') {
-                            String text = c.sharedString();
-                            if (!text.isBlank()) {
-                                ids.add(shared.id(text));
-                            }
-                        } else {
-                            c.skipValue(); // null or a foreign value: not an id
+            if (c.enter('[')) { // a value other than an array gives no ids, as an empty one does
+                do {
+                    if (c.peek() == '"') {
+                        String text = c.sharedString();
+                        if (!text.isBlank()) {
+                            ids.add(shared.id(text));
                         }
-                    } while (c.nextMember(']'));
-                }
-            } else {
-                c.skipValue();
+                    } else {
+                        c.skipValue(); // null or a foreign value: not an id
+                    }
+                } while (c.nextMember(']'));
             }
             map.put(id, ids);
         } while (c.nextMember('}'));
