@@ -60,6 +60,20 @@ public final class NodeConfig {
         return tree;
     }
 
+    /**
+     * Builds the tree now when this config was kept as bytes, so that the next {@link #json} costs nothing: the first
+     * {@code config.*} selector or plan on a large project would otherwise build thousands of them at once.
+     *
+     * @return true when the tree was built by this call
+     */
+    public boolean prepare() {
+        if (json != null) {
+            return false;
+        }
+        json();
+        return true;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other == this || (other instanceof NodeConfig that && json().equals(that.json()));

@@ -4,6 +4,7 @@ package dev.dbtrescue.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +50,16 @@ class NodeConfigTest {
         NodeConfig lazy = NodeConfig.ofJson(JSON.getBytes(StandardCharsets.UTF_8));
 
         assertSame(lazy.json(), lazy.json());
+    }
+
+    @Test
+    void prepareBuildsTheTreeOfAConfigKeptAsBytesOnce() throws Exception {
+        NodeConfig lazy = NodeConfig.ofJson(JSON.getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(lazy.prepare(), "built by the first call");
+        assertFalse(lazy.prepare(), "kept");
+        assertFalse(new NodeConfig(new ObjectMapper().readTree(JSON)).prepare(), "a tree needs no building");
+        assertFalse(NodeConfig.EMPTY.prepare());
+        assertEquals(Optional.of("incremental"), lazy.materialized());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtrescue.app.TestSessions;
 import dev.dbtrescue.app.project.ProjectSession;
 import dev.dbtrescue.graph.LineageGraph;
+import dev.dbtrescue.graph.NodeConfig;
 import dev.dbtrescue.graph.NodeId;
 import dev.dbtrescue.graph.plan.RescuePresets;
 import dev.dbtrescue.graph.select.IndirectSelection;
@@ -34,6 +35,24 @@ class SelectionViewModelTest {
                 "Failed + downstream (" + expected.size() + ")",
                 vm.presetLabelProperty(Preset.FAILED).get());
         assertEquals(expected.size(), vm.getRows().size());
+    }
+
+    @Test
+    void configsAreBuiltAfterThePresetsSoTheFirstConfigSelectorNeedNot() {
+        ProjectSession fresh = TestSessions.failedBuild(); // read from memory: its configs are kept as bytes
+        assertTrue(
+                fresh.project().graph().nodes().stream().anyMatch(node -> node.config() != NodeConfig.EMPTY),
+                "the demo's nodes have configs");
+
+        vm.setSession(fresh);
+
+        assertEquals(
+                List.of(),
+                fresh.project().graph().nodes().stream()
+                        .filter(node -> node.config().prepare())
+                        .map(node -> node.id().value())
+                        .toList(),
+                "configs still kept as bytes after the session was set");
     }
 
     @Test
@@ -109,6 +128,7 @@ class SelectionViewModelTest {
         var slow = new SelectionViewModel(later, Runnable::run);
         slow.setSession(session);
         queued.remove(0).run(); // the presets
+        queued.remove(0).run(); // the configs' trees, built after the presets
         slow.selectTextProperty().set("fct_payments");
         slow.previewSelector();
         slow.selectTextProperty().set("stg_shop__customers");
